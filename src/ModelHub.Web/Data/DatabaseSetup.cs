@@ -1,0 +1,91 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ModelHub.Web.Data;
+
+public static class DatabaseSetup
+{
+    public static IHostApplicationBuilder AddModelHubDatabase(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+
+        switch (options.Provider)
+        {
+            case var p when string.Equals(p, DatabaseProviders.Sqlite, StringComparison.OrdinalIgnoreCase):
+                var sqlite = SqliteConnectionString(builder);
+                Register<SqliteModelHubDbContext>(builder.Services, db => db.UseSqlite(sqlite));
+                break;
+            case var p when string.Equals(p, DatabaseProviders.SqlServer, StringComparison.OrdinalIgnoreCase):
+                var sqlServer = builder.Configuration.GetConnectionString(DatabaseProviders.SqlServer);
+                if (string.IsNullOrWhiteSpace(sqlServer))
+                {
+                    throw new StartupConfigurationException(
+                        "Database:Provider is SqlServer but ConnectionStrings:SqlServer is empty. " +
+                        "Set it, for example with the environment variable ConnectionStrings__SqlServer.");
+                }
+                Register<SqlServerModelHubDbContext>(builder.Services, db => db.UseSqlServer(sqlServer, sql => sql.EnableRetryOnFailure()));
+                break;
+            default:
+                throw new StartupConfigurationException(
+                    $"Database:Provider must be '{DatabaseProviders.Sqlite}' or '{DatabaseProviders.SqlServer}', not '{options.Provider}'.");
+        }
+
+        builder.Services.AddScoped<DatabaseInitializer>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The SQLite connection string with a relative file path made absolute against the content
+    /// root, so the database lands in the same place whichever directory the app is started from.
+    /// </summary>
+    private static string SqliteConnectionString(IHostApplicationBuilder builder)
+    {
+        var configured = builder.Configuration.GetConnectionString(DatabaseProviders.Sqlite);
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            throw new StartupConfigurationException(
+                "ConnectionStrings:Sqlite is empty. Set it to a SQLite connection string such as 'Data Source=data/modelhub.db'.");
+        }
+
+        SqliteConnectionStringBuilder connection;
+        try
+        {
+            connection = new SqliteConnectionStringBuilder(configured);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StartupConfigurationException($"ConnectionStrings:Sqlite is not a valid SQLite connection string: {ex.Message}");
+        }
+
+        if (string.IsNullOrWhiteSpace(connection.DataSource))
+        {
+            throw new StartupConfigurationException("ConnectionStrings:Sqlite needs a 'Data Source=<file>' part.");
+        }
+
+        if (connection.DataSource != ":memory:" && !Path.IsPathRooted(connection.DataSource))
+        {
+            connection.DataSource = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, connection.DataSource));
+        }
+
+        return connection.ToString();
+    }
+
+    private static void Register<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : ModelHubDbContext
+    {
+        services.AddDbContextFactory<TContext>(configure);
+        services.AddSingleton<IDbContextFactory<ModelHubDbContext>, BaseTypeFactory<TContext>>();
+        services.AddScoped<ModelHubDbContext>(sp => sp.GetRequiredService<TContext>());
+    }
+
+    /// <summary>Lets services ask for the provider-neutral context type.</summary>
+    private sealed class BaseTypeFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<ModelHubDbContext>
+        where TContext : ModelHubDbContext
+    {
+        public ModelHubDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<ModelHubDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await inner.CreateDbContextAsync(cancellationToken);
+    }
+}

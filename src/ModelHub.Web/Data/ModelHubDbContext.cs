@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using ModelHub.Web.Features.AccessTokens;
+using ModelHub.Web.Features.Accounts;
+using ModelHub.Web.Features.Administration;
+using ModelHub.Web.Features.Mail;
+using ModelHub.Web.Features.Teams;
+
+namespace ModelHub.Web.Data;
+
+/// <summary>
+/// The application's model. Each database provider has a subclass with its own migrations
+/// (<see cref="SqliteModelHubDbContext"/>, <see cref="SqlServerModelHubDbContext"/>); services
+/// always ask for this base type.
+/// </summary>
+public abstract class ModelHubDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
+
+    public DbSet<TeamInvite> TeamInvites => Set<TeamInvite>();
+
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InstanceSettings> InstanceSettings => Set<InstanceSettings>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ModelHubDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime is stored and read as UTC; SQLite would otherwise hand back Kind=Unspecified.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+}
+
+public sealed class SqliteModelHubDbContext(DbContextOptions<SqliteModelHubDbContext> options) : ModelHubDbContext(options);
+
+public sealed class SqlServerModelHubDbContext(DbContextOptions<SqlServerModelHubDbContext> options) : ModelHubDbContext(options);

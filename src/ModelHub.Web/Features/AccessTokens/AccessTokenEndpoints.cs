@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ModelHub.Web.Features.Common;
+
+namespace ModelHub.Web.Features.AccessTokens;
+
+public sealed record CreateAccessTokenRequest(string Name, int ExpiresInDays = 90);
+
+internal static class AccessTokenEndpoints
+{
+    public static RouteGroupBuilder MapAccessTokenEndpoints(this RouteGroupBuilder api)
+    {
+        var tokens = api.MapGroup("/tokens").WithTags("Access tokens");
+
+        tokens.MapGet("/", (ClaimsPrincipal user, AccessTokenService service, CancellationToken ct) =>
+            service.ListAsync(Caller.From(user), ct));
+
+        tokens.MapPost("/", async Task<Created<CreatedAccessToken>> (CreateAccessTokenRequest request, ClaimsPrincipal user, AccessTokenService service, CancellationToken ct) =>
+        {
+            var created = await service.CreateAsync(Caller.From(user), request.Name, request.ExpiresInDays, ct);
+            return TypedResults.Created($"/api/v1/tokens/{created.View.Id}", created);
+        });
+
+        tokens.MapDelete("/{tokenId:guid}", async Task<NoContent> (Guid tokenId, ClaimsPrincipal user, AccessTokenService service, CancellationToken ct) =>
+        {
+            await service.RevokeAsync(Caller.From(user), tokenId, ct);
+            return TypedResults.NoContent();
+        });
+
+        return api;
+    }
+}

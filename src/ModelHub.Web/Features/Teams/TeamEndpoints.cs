@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ModelHub.Web.Features.Common;
+
+namespace ModelHub.Web.Features.Teams;
+
+public sealed record CreateTeamRequest(string Name);
+
+public sealed record ChangeRoleRequest(TeamRole Role);
+
+public sealed record CreateInviteRequest(string? Email, TeamRole Role = TeamRole.Member, int ExpiresInDays = TeamRules.DefaultInviteDays);
+
+public sealed record AcceptedInvite(Guid TeamId);
+
+internal static class TeamEndpoints
+{
+    public static RouteGroupBuilder MapTeamEndpoints(this RouteGroupBuilder api)
+    {
+        var teams = api.MapGroup("/teams").WithTags("Teams");
+
+        teams.MapGet("/", (ClaimsPrincipal user, TeamService service, CancellationToken ct) =>
+            service.ListMyTeamsAsync(Caller.From(user), ct));
+
+        teams.MapPost("/", async Task<Created<TeamSummary>> (CreateTeamRequest request, ClaimsPrincipal user, TeamService service, CancellationToken ct) =>
+        {
+            var team = await service.CreateTeamAsync(Caller.From(user), request.Name, ct);
+            return TypedResults.Created($"/api/v1/teams/{team.Id}", team);
+        });
+
+        teams.MapGet("/{teamId:guid}", (Guid teamId, ClaimsPrincipal user, TeamService service, CancellationToken ct) =>
+            service.GetTeamAsync(Caller.From(user), teamId, ct));
+
+        teams.MapPut("/{teamId:guid}/members/{userId}", async Task<NoContent> (Guid teamId, string userId, ChangeRoleRequest request, ClaimsPrincipal user, TeamService service, CancellationToken ct) =>
+        {
+            await service.ChangeRoleAsync(Caller.From(user), teamId, userId, request.Role, ct);
+            return TypedResults.NoContent();
+        });
+
+        teams.MapDelete("/{teamId:guid}/members/{userId}", async Task<NoContent> (Guid teamId, string userId, ClaimsPrincipal user, TeamService service, CancellationToken ct) =>
+        {
+            await service.RemoveMemberAsync(Caller.From(user), teamId, userId, ct);
+            return TypedResults.NoContent();
+        });
+
+        teams.MapPost("/{teamId:guid}/invites", async Task<Created<CreatedInvite>> (Guid teamId, CreateInviteRequest request, HttpRequest http, ClaimsPrincipal user, TeamService service, CancellationToken ct) =>
+        {
+            var invite = await service.CreateInviteAsync(Caller.From(user), teamId, request.Email, request.Role, request.ExpiresInDays, AppBaseUri(http), ct);
+            return TypedResults.Created($"/api/v1/teams/{teamId}/invites/{invite.Id}", invite);
+        });
+
+        teams.MapDelete("/{teamId:guid}/invites/{inviteId:guid}", async Task<NoContent> (Guid teamId, Guid inviteId, ClaimsPrincipal user, TeamService service, CancellationToken ct) =>
+        {
+            await service.RevokeInviteAsync(Caller.From(user), teamId, inviteId, ct);
+            return TypedResults.NoContent();
+        });
+
+        api.MapPost("/invites/{token}/accept", async Task<Ok<AcceptedInvite>> (string token, ClaimsPrincipal user, TeamService service, CancellationToken ct) =>
+            TypedResults.Ok(new AcceptedInvite(await service.AcceptInviteAsync(Caller.From(user), token, ct))))
+            .WithTags("Teams");
+
+        return api;
+    }
+
+    private static Uri AppBaseUri(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}/");
+}

@@ -1,0 +1,78 @@
+using ModelHub.Web.Components;
+using ModelHub.Web.Components.Account;
+using ModelHub.Web.Data;
+using ModelHub.Web.Features.AccessTokens;
+using ModelHub.Web.Features.Accounts;
+using ModelHub.Web.Features.Mail;
+using ModelHub.Web.Features.Operations;
+using ModelHub.Web.Features.Teams;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
+using Radzen;
+
+namespace ModelHub.Web;
+
+/// <summary>Everything ModelHub registers and maps, one feature at a time.</summary>
+public static class ModelHubSetup
+{
+    public static IHostApplicationBuilder AddModelHub(this IHostApplicationBuilder builder)
+    {
+        builder.UseRepositorySettingsFile();
+        builder.AddModelHubDatabase();
+        builder.AddOperations();
+        builder.AddAccounts();
+        builder.AddMail();
+        builder.AddTeams();
+        builder.AddAccessTokens();
+
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRadzenComponents();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication MapModelHub(this WebApplication app)
+    {
+        app.UseOperations();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        app.MapOperations();
+        app.MapOpenApi("/openapi/{documentName}.json");
+
+        app.MapGroup("/api/v1")
+            .RequireAuthorization(AccountsSetup.ApiPolicy)
+            .DisableAntiforgery()
+            .MapAccountEndpoints()
+            .MapTeamEndpoints()
+            .MapAccessTokenEndpoints();
+        return app;
+    }
+
+    /// <summary>
+    /// The app reads the single appsettings.json at the top of the repository, which the build copies
+    /// next to the assembly; this points the default settings source there, keeping its precedence
+    /// below environment variables and the command line.
+    /// </summary>
+    private static void UseRepositorySettingsFile(this IHostApplicationBuilder builder)
+    {
+        var baseDirectory = new PhysicalFileProvider(AppContext.BaseDirectory);
+        var sources = builder.Configuration.Sources;
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (sources[i] is JsonConfigurationSource { Path: { } path } json && path.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase))
+            {
+                // Replacing (not mutating) the source makes the configuration manager reload it.
+                sources[i] = new JsonConfigurationSource
+                {
+                    Path = path,
+                    Optional = json.Optional,
+                    ReloadOnChange = json.ReloadOnChange,
+                    FileProvider = baseDirectory,
+                };
+            }
+        }
+    }
+}
