@@ -6,6 +6,7 @@ using ModelHub.Web.Features.Accounts;
 using ModelHub.Web.Features.Mail;
 using ModelHub.Web.Features.Operations;
 using ModelHub.Web.Features.Teams;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using Radzen;
@@ -28,6 +29,8 @@ public static class ModelHubSetup
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.AddOpenApi();
+        // Roles and other enums travel by name ("Viewer"), not by number.
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }
 

@@ -1,0 +1,76 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ModelHub.Web.Data;
+using ModelHub.Web.Features.AccessTokens;
+using ModelHub.Web.Features.Accounts;
+using ModelHub.Web.Features.Common;
+
+namespace ModelHub.IntegrationTests;
+
+/// <summary>The real app on a fresh SQLite file, with migrations applied as at start-up.</summary>
+public sealed class ModelHubFactory : WebApplicationFactory<Program>
+{
+    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"modelhub-it-{Guid.NewGuid():N}.db");
+
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public HttpClient CreateApiClient(string? token = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    /// <summary>Creates an account through Identity and a personal access token for it.</summary>
+    public async Task<TestUser> CreateUserAsync(string email, bool admin = false)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, IsInstanceAdmin = admin };
+        var result = await users.CreateAsync(user, TestUser.Password);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        var token = await scope.ServiceProvider.GetRequiredService<AccessTokenService>()
+            .CreateAsync(new Caller(user.Id, admin), "tests", 30);
+        return new TestUser(user.Id, email, token.Token, CreateApiClient(token.Token));
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<ModelHubDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ModelHubDbContext>();
+        return await query(db);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(DatabasePath + suffix);
+        }
+    }
+}
+
+public sealed record TestUser(string Id, string Email, string Token, HttpClient Api)
+{
+    public const string Password = "Sup3r-secret!";
+}
