@@ -40,7 +40,9 @@ public static class ModelHubSetup
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>()
+            // SecurityHeaders already sends frame-ancestors 'none' in the one content security policy.
+            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
         app.MapOperations();
         app.MapOpenApi("/openapi/{documentName}.json");

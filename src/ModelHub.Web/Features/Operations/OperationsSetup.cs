@@ -33,6 +33,9 @@ public static class OperationsSetup
             options.IncludeSubDomains = true;
         });
 
+        // SecurityHeaders sends X-Frame-Options: DENY; antiforgery would add a second, weaker value.
+        builder.Services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
+
         builder.Services.AddDataProtection().SetApplicationName("ModelHub");
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
             new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = new EfXmlRepository(services)));
