@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using ModelHub.Web.Features.Accounts;
+
+namespace ModelHub.IntegrationTests;
+
+/// <summary>The administration commands, run as operators run them: the app's own entry point in its own process.</summary>
+public sealed class CommandLineTests : IAsyncLifetime
+{
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"modelhub-cli-{Guid.NewGuid():N}.db");
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(databasePath + suffix);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private sealed record Result(int ExitCode, string Output, string Errors)
+    {
+        public string LastLine => Output.TrimEnd().Split('\n')[^1].Trim();
+    }
+
+    private async Task<Result> RunAsync(IDictionary<string, string>? environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ModelHub.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ConnectionStrings__Sqlite"] = $"Data Source={databasePath}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output, await errors);
+    }
+
+    private Task<Result> RunAsync(params string[] args) => RunAsync(null, args);
+
+    [Fact]
+    public async Task CreatedUserTokenAndTeamWorkInTheApp()
+    {
+        var user = await RunAsync("users", "create", "--email", "ops@example.com", "--password", "Sup3r-secret!", "--admin");
+        var token = await RunAsync("tokens", "create", "--email", "ops@example.com", "--name", "deploy");
+        var team = await RunAsync("teams", "create", "--name", "Platform", "--owner", "ops@example.com");
+
+        Assert.True(user.ExitCode == 0, user.Errors);
+        Assert.True(token.ExitCode == 0, token.Errors);
+        Assert.True(team.ExitCode == 0, team.Errors);
+        Assert.StartsWith("mh_pat_", token.LastLine);
+
+        await using var app = new ModelHubFactory();
+        app.Settings["ConnectionStrings:Sqlite"] = $"Data Source={databasePath}";
+        var me = await (await app.CreateApiClient(token.LastLine).GetAsync("/api/v1/me")).ReadAsync<MeResponse>();
+        Assert.Equal("ops@example.com", me.Email);
+        Assert.True(me.IsInstanceAdmin);
+        Assert.Equal("Platform", Assert.Single(me.Teams).Name);
+    }
+
+    [Fact]
+    public async Task TakenEmailFailsWithAMessageAndCreatesNothingMore()
+    {
+        await RunAsync("users", "create", "--email", "dup@example.com", "--password", "Sup3r-secret!");
+
+        var again = await RunAsync("users", "create", "--email", "dup@example.com", "--password", "Sup3r-secret!");
+
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("already taken", again.Errors);
+    }
+
+    [Fact]
+    public async Task WeakPasswordFailsAndSaysWhatIsMissing()
+    {
+        var result = await RunAsync("users", "create", "--email", "weak@example.com", "--password", "short");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("at least 8 characters", result.Errors);
+    }
+
+    [Fact]
+    public async Task ResetPasswordSetsTheNewPasswordAndUnlocks()
+    {
+        await RunAsync("users", "create", "--email", "reset@example.com", "--password", "Sup3r-secret!");
+
+        var reset = await RunAsync("users", "reset-password", "--email", "reset@example.com", "--password", "N3w-secret!!");
+
+        Assert.True(reset.ExitCode == 0, reset.Errors);
+        await using var app = new ModelHubFactory();
+        app.Settings["ConnectionStrings:Sqlite"] = $"Data Source={databasePath}";
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = (await users.FindByEmailAsync("reset@example.com"))!;
+        Assert.True(await users.CheckPasswordAsync(user, "N3w-secret!!"));
+        Assert.False(await users.CheckPasswordAsync(user, "Sup3r-secret!"));
+    }
+
+    [Fact]
+    public async Task UnknownAccountFailsWithAMessage()
+    {
+        var result = await RunAsync("tokens", "create", "--email", "nobody@example.com", "--name", "x");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("No account has the email nobody@example.com", result.Errors);
+    }
+
+    [Fact]
+    public async Task UnknownVerbExitsWithUsageAndNeverStartsTheServer()
+    {
+        var result = await RunAsync("serve-forever");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Unknown command 'serve-forever'", result.Errors);
+        Assert.DoesNotContain("Now listening", result.Output);
+    }
+
+    [Fact]
+    public async Task MalformedProviderSettingFailsWithTheKeyName()
+    {
+        var result = await RunAsync(new Dictionary<string, string> { ["Database__Provider"] = "Postgres" }, "migrate");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Database:Provider", result.Errors);
+    }
+
+    [Fact]
+    public async Task MigrateCreatesTheDatabase()
+    {
+        var result = await RunAsync("migrate");
+
+        Assert.True(result.ExitCode == 0, result.Errors);
+        Assert.True(File.Exists(databasePath));
+    }
+
+    [Fact]
+    public async Task WebServerWithMalformedSettingExitsWithTheKeyName()
+    {
+        var result = await RunAsync(new Dictionary<string, string> { ["Database__Provider"] = "SqlServer", ["ConnectionStrings__SqlServer"] = "" }, "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("ConnectionStrings:SqlServer", result.Errors);
+    }
+}
