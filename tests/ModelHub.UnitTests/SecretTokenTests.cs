@@ -50,6 +50,8 @@ public sealed class SecretTokenTests
     [InlineData("/invites/inv_abc", "inv_abc")]
     [InlineData("invites/inv_abc?x=1", "inv_abc")]
     [InlineData("~/invites/inv_abc", "inv_abc")]
+    [InlineData("http://127.0.0.1:5080/invites/inv_abc", "inv_abc")]
+    [InlineData("https://hub.example.com/other/invites/inv_abc", null)]
     [InlineData("/invites/not-an-invite", null)]
     [InlineData("/team", null)]
     [InlineData(null, null)]

@@ -92,7 +92,11 @@ public sealed class InstanceAdministration(IDbContextFactory<ModelHubDbContext> 
             return null;
         }
 
-        var path = returnUrl.TrimStart('~').TrimStart('/');
+        // The sign-in redirect carries the full address; a form may carry a relative one.
+        var path = Uri.TryCreate(returnUrl, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
+            ? absolute.AbsolutePath
+            : returnUrl;
+        path = path.TrimStart('~').TrimStart('/');
         const string prefix = "invites/";
         if (!path.StartsWith(prefix, StringComparison.Ordinal))
         {

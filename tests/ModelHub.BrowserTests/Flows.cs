@@ -1,0 +1,72 @@
+using Microsoft.Playwright;
+
+namespace ModelHub.BrowserTests;
+
+/// <summary>What a person does, as steps the tests share.</summary>
+internal static class Flows
+{
+    public const string Password = "Sup3r-secret!";
+
+    public static string UniqueEmail(string name) => $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)] + "@example.com";
+
+    /// <summary>Waits until the page's circuit is live, so clicks reach the server instead of prerendered HTML.</summary>
+    public static async Task WaitForInteractiveAsync(this IPage page)
+    {
+        try
+        {
+            await page.Locator("[data-interactive='true']").WaitForAsync();
+        }
+        catch (TimeoutException ex)
+        {
+            var shot = Path.Combine(AppContext.BaseDirectory, "screenshots", $"not-interactive-{DateTime.UtcNow:HHmmss}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
+            var text = await page.Locator("body").InnerTextAsync();
+            throw new TimeoutException($"{page.Url} did not become interactive (screenshot {shot}). Page text: {text[..Math.Min(600, text.Length)]}", ex);
+        }
+    }
+
+    public static async Task RegisterAsync(this IPage page, string email, string? returnUrl = null)
+    {
+        if (returnUrl is null)
+        {
+            await page.GotoAsync("/Account/Register");
+        }
+
+        // The sign-in form has fields of the same names: wait until the register form has replaced it.
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Create an account", Level = 1 }).WaitForAsync();
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+        await page.GetByLabel("Confirm password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await page.WaitForInteractiveAsync();
+    }
+
+    public static async Task SignInAsync(this IPage page, string email, string password = Password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Level = 1 }).WaitForAsync();
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForInteractiveAsync();
+    }
+
+    public static async Task CreateTeamAsync(this IPage page, string name)
+    {
+        await page.GotoAsync("/teams");
+        await page.WaitForInteractiveAsync();
+        await page.GetByLabel("Team name").FillAsync(name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create team" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 }).WaitForAsync();
+    }
+
+    public static async Task SignOutAsync(this IPage page)
+    {
+        await page.GetByLabel("Account menu").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).WaitForAsync();
+    }
+
+    public static Task ScreenshotAsync(this IPage page, AppServer app, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(app.ScreenshotDirectory, name + ".png"), FullPage = true });
+}
