@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every ModelHub test: unit, integration (WebApplicationFactory + SQLite) and browser (Playwright + Chromium).
+# On a fresh machine it first installs what the tests need and the repository cannot carry: Debian's Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+  echo "Chromium is missing; installing Debian's chromium package (the browser tests drive it)..."
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=""; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+dotnet tool restore >/dev/null
+dotnet build ModelHub.sln -c Release --nologo -v quiet
+
+status=0
+passed=0
+failed=0
+for project in tests/ModelHub.UnitTests tests/ModelHub.IntegrationTests tests/ModelHub.BrowserTests; do
+  echo "== $project"
+  log=$(mktemp)
+  dotnet test "$project" -c Release --no-build --nologo 2>&1 | tee "$log" || status=1
+  # dotnet test's summary: "Passed!  - Failed:     0, Passed:    28, Skipped: ..."
+  summary=$(grep -E "^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+" "$log" | tail -n 1 || true)
+  if [ -z "$summary" ]; then
+    echo "No test summary from $project: counting it as failed."
+    status=1
+    failed=$((failed + 1))
+  else
+    failed=$((failed + $(sed -E 's/.*Failed: +([0-9]+),.*/\1/' <<<"$summary")))
+    passed=$((passed + $(sed -E 's/.*Passed: +([0-9]+),.*/\1/' <<<"$summary")))
+  fi
+  rm -f "$log"
+done
+
+echo "$passed passed, $failed failed"
+exit $status
