@@ -21,6 +21,9 @@ public sealed class AppServer : IAsyncLifetime
     private Process? process;
     private IPlaywright? playwright;
 
+    /// <summary>An instance administrator created through the command line before the app starts.</summary>
+    public const string AdminEmail = "admin@modelhub.test";
+
     public string BaseUrl { get; private set; } = "";
 
     public IBrowser Browser { get; private set; } = null!;
@@ -39,18 +42,17 @@ public sealed class AppServer : IAsyncLifetime
         BaseUrl = $"http://127.0.0.1:{port}";
         var appDirectory = FindAppOutput();
 
-        var start = new ProcessStartInfo("dotnet")
+        var admin = AppProcess(appDirectory, "users", "create", "--email", AdminEmail, "--password", Flows.Password, "--admin");
+        using (var created = Process.Start(admin) ?? throw new InvalidOperationException("Could not run the app's command line."))
         {
-            WorkingDirectory = Path.GetFullPath(Path.Combine(appDirectory, "../../..")),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(appDirectory, "ModelHub.Web.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(BaseUrl);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(dataDirectory, "modelhub.db")}";
-        process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
+            await created.WaitForExitAsync();
+            if (created.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"Creating the administrator failed: {await created.StandardError.ReadToEndAsync()}");
+            }
+        }
+
+        process = Process.Start(AppProcess(appDirectory, "--urls", BaseUrl)) ?? throw new InvalidOperationException("Could not start the app.");
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
@@ -66,6 +68,26 @@ public sealed class AppServer : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
         });
+    }
+
+    private ProcessStartInfo AppProcess(string appDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            // The content root, as with `dotnet run`: static web assets resolve from the project in Development.
+            WorkingDirectory = Path.GetFullPath(Path.Combine(appDirectory, "../../..")),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(appDirectory, "ModelHub.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(dataDirectory, "modelhub.db")}";
+        return start;
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 860)
