@@ -20,6 +20,7 @@ public sealed class AppServer : IAsyncLifetime
     private readonly StringBuilder log = new();
     private Process? process;
     private IPlaywright? playwright;
+    private string appDirectory = "";
 
     /// <summary>An instance administrator created through the command line before the app starts.</summary>
     public const string AdminEmail = "admin@modelhub.test";
@@ -40,7 +41,7 @@ public sealed class AppServer : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
-        var appDirectory = FindAppOutput();
+        appDirectory = FindAppOutput();
 
         var admin = AppProcess(appDirectory, "users", "create", "--email", AdminEmail, "--password", Flows.Password, "--admin");
         using (var created = Process.Start(admin) ?? throw new InvalidOperationException("Could not run the app's command line."))
@@ -52,12 +53,7 @@ public sealed class AppServer : IAsyncLifetime
             }
         }
 
-        process = Process.Start(AppProcess(appDirectory, "--urls", BaseUrl)) ?? throw new InvalidOperationException("Could not start the app.");
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await WaitForHealthAsync();
+        await StartAppAsync();
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -68,6 +64,30 @@ public sealed class AppServer : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
         });
+    }
+
+    /// <summary>Starts the app on <see cref="BaseUrl"/> and waits until /health answers.</summary>
+    public async Task StartAppAsync()
+    {
+        process = Process.Start(AppProcess(appDirectory, "--urls", BaseUrl)) ?? throw new InvalidOperationException("Could not start the app.");
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await WaitForHealthAsync();
+    }
+
+    /// <summary>Ends the app process at once, as a crash or a redeploy would.</summary>
+    public async Task StopAppAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+        process = null;
     }
 
     private ProcessStartInfo AppProcess(string appDirectory, params string[] args)
@@ -109,13 +129,7 @@ public sealed class AppServer : IAsyncLifetime
         }
 
         playwright?.Dispose();
-        if (process is { HasExited: false })
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process?.Dispose();
+        await StopAppAsync();
         try
         {
             Directory.Delete(dataDirectory, recursive: true);

@@ -1,63 +1,26 @@
-// Set up event handlers
-const reconnectModal = document.getElementById("components-reconnect-modal");
-reconnectModal.addEventListener("components-reconnect-state-changed", handleReconnectStateChanged);
+// Drives the reconnect overlay. The blazor.web.js served here sets its classes itself; the .NET 10
+// script instead raises "components-reconnect-state-changed", mapped here onto the same classes.
+const modal = document.getElementById("components-reconnect-modal");
+const states = ["show", "hide", "failed", "rejected"];
 
-const retryButton = document.getElementById("components-reconnect-button");
-retryButton.addEventListener("click", retry);
-
-const resumeButton = document.getElementById("components-resume-button");
-resumeButton.addEventListener("click", resume);
-
-function handleReconnectStateChanged(event) {
-    if (event.detail.state === "show") {
-        reconnectModal.showModal();
-    } else if (event.detail.state === "hide") {
-        reconnectModal.close();
-    } else if (event.detail.state === "failed") {
-        document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
-    } else if (event.detail.state === "rejected") {
-        location.reload();
+modal.addEventListener("components-reconnect-state-changed", event => {
+    const state = event.detail.state;
+    if (states.includes(state)) {
+        modal.classList.remove(...states.map(s => `components-reconnect-${s}`));
+        modal.classList.add(`components-reconnect-${state}`);
     }
-}
+});
 
-async function retry() {
-    document.removeEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
-
+document.getElementById("components-reconnect-button").addEventListener("click", async () => {
     try {
-        // Reconnect will asynchronously return:
-        // - true to mean success
-        // - false to mean we reached the server, but it rejected the connection (e.g., unknown circuit ID)
-        // - exception to mean we didn't reach the server (this can be sync or async)
-        const successful = await Blazor.reconnect();
-        if (!successful) {
-            // We have been able to reach the server, but the circuit is no longer available.
-            // We'll reload the page so the user can continue using the app as quickly as possible.
-            const resumeSuccessful = await Blazor.resumeCircuit();
-            if (!resumeSuccessful) {
-                location.reload();
-            } else {
-                reconnectModal.close();
-            }
-        }
-    } catch (err) {
-        // We got an exception, server is currently unavailable
-        document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
-    }
-}
-
-async function resume() {
-    try {
-        const successful = await Blazor.resumeCircuit();
-        if (!successful) {
-            location.reload();
+        // true: reconnected; false: the server answered but no longer knows this session.
+        if (!await Blazor.reconnect()) {
+            modal.classList.remove("components-reconnect-failed");
+            modal.classList.add("components-reconnect-rejected");
         }
     } catch {
-        reconnectModal.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");
+        // The server is still unreachable; the overlay keeps offering Retry.
     }
-}
+});
 
-async function retryWhenDocumentBecomesVisible() {
-    if (document.visibilityState === "visible") {
-        await retry();
-    }
-}
+document.getElementById("components-reload-button").addEventListener("click", () => location.reload());
