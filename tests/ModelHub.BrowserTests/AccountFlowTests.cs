@@ -137,4 +137,36 @@ public sealed class AccountFlowTests(AppServer app)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "No access" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Administration" })).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task RegistrationMistakesAreExplainedAndCreateNoAccount()
+    {
+        var taken = Flows.UniqueEmail("taken");
+        var first = await app.NewPageAsync();
+        await first.RegisterAsync(taken);
+
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/Account/Register");
+        await page.GetByLabel("Email").FillAsync(Flows.UniqueEmail("weak"));
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("weakpass");
+        await page.GetByLabel("Confirm password").FillAsync("weakpass");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Passwords must have at least one digit")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(app, "register-weak-password");
+
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Flows.Password);
+        await page.GetByLabel("Confirm password").FillAsync(Flows.Password + "x");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("The password and confirmation password do not match.").First).ToBeVisibleAsync();
+
+        await page.GetByLabel("Email").FillAsync(taken);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Flows.Password);
+        await page.GetByLabel("Confirm password").FillAsync(Flows.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Assertions.Expect(page.GetByText($"Email '{taken}' is already taken.")).ToBeVisibleAsync();
+
+        // None of these attempts signed anyone in.
+        var me = await page.Context.APIRequest.GetAsync("/api/v1/me");
+        Assert.Equal(401, me.Status);
+    }
 }

@@ -142,6 +142,42 @@ public sealed class TeamAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AdminRenamesTheTeamButAMemberGets403()
+    {
+        var admin = await AddMemberAsync("admin@example.com", TeamRole.Admin);
+        var member = await AddMemberAsync("member@example.com", TeamRole.Member);
+
+        await (await member.Api.PutJsonAsync($"/api/v1/teams/{teamId}", new RenameTeamRequest("Hijacked"))).ExpectAsync(HttpStatusCode.Forbidden);
+        await (await admin.Api.PutJsonAsync($"/api/v1/teams/{teamId}", new RenameTeamRequest("Evaluation guild"))).ExpectAsync(HttpStatusCode.NoContent);
+
+        var team = await (await member.Api.GetAsync($"/api/v1/teams/{teamId}")).ReadAsync<TeamDetails>();
+        Assert.Equal("Evaluation guild", team.Name);
+    }
+
+    [Fact]
+    public async Task ConcurrentDemotionsOfTwoOwnersNeverLeaveTheTeamOwnerless()
+    {
+        // Each round: two Owners demote each other at the same moment. Either both see the other
+        // still as Owner (one then fails on the team's version), or one runs after the other and is refused.
+        for (var round = 0; round < 5; round++)
+        {
+            var first = await app.CreateUserAsync($"first{round}@example.com");
+            var second = await AddMemberAsync($"second{round}@example.com", TeamRole.Member);
+            var team = (await (await first.Api.PostJsonAsync("/api/v1/teams", new CreateTeamRequest($"Race {round}"))).ReadAsync<TeamSummary>(HttpStatusCode.Created)).Id;
+            var invite = await (await first.Api.PostJsonAsync($"/api/v1/teams/{team}/invites", new CreateInviteRequest(null, TeamRole.Owner))).ReadAsync<CreatedInvite>(HttpStatusCode.Created);
+            await (await second.Api.PostAsync($"/api/v1/invites/{invite.Url[(invite.Url.LastIndexOf('/') + 1)..]}/accept", null)).ExpectAsync(HttpStatusCode.OK);
+
+            var results = await Task.WhenAll(
+                first.Api.PutJsonAsync($"/api/v1/teams/{team}/members/{second.Id}", new ChangeRoleRequest(TeamRole.Member)),
+                second.Api.PutJsonAsync($"/api/v1/teams/{team}/members/{first.Id}", new ChangeRoleRequest(TeamRole.Member)));
+
+            Assert.All(results, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.NoContent, HttpStatusCode.Conflict, HttpStatusCode.Forbidden }));
+            var owners = await app.WithDbAsync(db => db.TeamMemberships.CountAsync(m => m.TeamId == team && m.Role == TeamRole.Owner));
+            Assert.True(owners >= 1, $"Round {round} left the team without an Owner.");
+        }
+    }
+
+    [Fact]
     public async Task TeamWithoutNameIsRefusedWithAMessage()
     {
         var response = await owner.Api.PostJsonAsync("/api/v1/teams", new CreateTeamRequest("   "));

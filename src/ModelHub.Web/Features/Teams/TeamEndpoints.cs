@@ -6,6 +6,8 @@ namespace ModelHub.Web.Features.Teams;
 
 public sealed record CreateTeamRequest(string Name);
 
+public sealed record RenameTeamRequest(string Name);
+
 public sealed record ChangeRoleRequest(TeamRole Role);
 
 public sealed record CreateInviteRequest(string? Email, TeamRole Role = TeamRole.Member, int ExpiresInDays = TeamRules.DefaultInviteDays);
@@ -29,6 +31,12 @@ internal static class TeamEndpoints
 
         teams.MapGet("/{teamId:guid}", (Guid teamId, ClaimsPrincipal user, TeamService service, CancellationToken ct) =>
             service.GetTeamAsync(Caller.From(user), teamId, ct));
+
+        teams.MapPut("/{teamId:guid}", async Task<NoContent> (Guid teamId, RenameTeamRequest request, ClaimsPrincipal user, TeamService service, CancellationToken ct) =>
+        {
+            await service.RenameTeamAsync(Caller.From(user), teamId, request.Name, ct);
+            return TypedResults.NoContent();
+        });
 
         teams.MapPut("/{teamId:guid}/members/{userId}", async Task<NoContent> (Guid teamId, string userId, ChangeRoleRequest request, ClaimsPrincipal user, TeamService service, CancellationToken ct) =>
         {
