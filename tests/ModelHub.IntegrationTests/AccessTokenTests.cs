@@ -5,14 +5,8 @@ using ModelHub.Web.Features.Accounts;
 
 namespace ModelHub.IntegrationTests;
 
-public sealed class AccessTokenTests : IAsyncLifetime
+public sealed class AccessTokenTests : IntegrationTest
 {
-    private readonly ModelHubFactory app = new();
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task ApiWithoutCredentialsAnswers401InsteadOfRedirecting()
     {

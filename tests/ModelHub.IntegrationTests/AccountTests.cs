@@ -9,14 +9,8 @@ using ModelHub.Web.Features.Teams;
 
 namespace ModelHub.IntegrationTests;
 
-public sealed class AccountTests : IAsyncLifetime
+public sealed class AccountTests : IntegrationTest
 {
-    private readonly ModelHubFactory app = new();
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task FirstAccountBecomesInstanceAdministratorAndLaterOnesDoNot()
     {

@@ -60,6 +60,14 @@ public sealed class CommandLineTests : IAsyncLifetime
 
     private Task<Result> RunAsync(params string[] args) => RunAsync(null, args);
 
+    /// <summary>The web app over the database the commands wrote, to see their effect as users would.</summary>
+    private ModelHubFactory AppOnTheCommandLinesDatabase()
+    {
+        var app = new ModelHubFactory();
+        app.Settings["ConnectionStrings:Sqlite"] = $"Data Source={databasePath}";
+        return app;
+    }
+
     [Fact]
     public async Task CreatedUserTokenAndTeamWorkInTheApp()
     {
@@ -72,8 +80,7 @@ public sealed class CommandLineTests : IAsyncLifetime
         Assert.True(team.ExitCode == 0, team.Errors);
         Assert.StartsWith("mh_pat_", token.LastLine);
 
-        await using var app = new ModelHubFactory();
-        app.Settings["ConnectionStrings:Sqlite"] = $"Data Source={databasePath}";
+        await using var app = AppOnTheCommandLinesDatabase();
         var me = await (await app.CreateApiClient(token.LastLine).GetAsync("/api/v1/me")).ReadAsync<MeResponse>();
         Assert.Equal("ops@example.com", me.Email);
         Assert.True(me.IsInstanceAdmin);
@@ -108,8 +115,7 @@ public sealed class CommandLineTests : IAsyncLifetime
         var reset = await RunAsync("users", "reset-password", "--email", "reset@example.com", "--password", "N3w-secret!!");
 
         Assert.True(reset.ExitCode == 0, reset.Errors);
-        await using var app = new ModelHubFactory();
-        app.Settings["ConnectionStrings:Sqlite"] = $"Data Source={databasePath}";
+        await using var app = AppOnTheCommandLinesDatabase();
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = (await users.FindByEmailAsync("reset@example.com"))!;

@@ -4,19 +4,16 @@ using ModelHub.Web.Features.Teams;
 
 namespace ModelHub.IntegrationTests;
 
-public sealed class InviteTests : IAsyncLifetime
+public sealed class InviteTests : IntegrationTest
 {
-    private readonly ModelHubFactory app = new();
     private TestUser owner = null!;
     private Guid teamId;
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
         owner = await app.CreateUserAsync("owner@example.com");
         teamId = (await (await owner.Api.PostJsonAsync("/api/v1/teams", new CreateTeamRequest("Research"))).ReadAsync<TeamSummary>(HttpStatusCode.Created)).Id;
     }
-
-    public async ValueTask DisposeAsync() => await app.DisposeAsync();
 
     private async Task<string> CreateInviteTokenAsync(string? email = null, TeamRole role = TeamRole.Member)
     {

@@ -5,14 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ModelHub.IntegrationTests;
 
-public sealed class OperationsTests : IAsyncLifetime
+public sealed class OperationsTests : IntegrationTest
 {
-    private readonly ModelHubFactory app = new();
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task HealthReportsTheDatabaseReachable()
     {

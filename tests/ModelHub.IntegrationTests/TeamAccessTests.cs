@@ -5,21 +5,18 @@ using ModelHub.Web.Features.Teams;
 namespace ModelHub.IntegrationTests;
 
 /// <summary>Team scoping through the API: other teams' ids give 404, roles too low give 403.</summary>
-public sealed class TeamAccessTests : IAsyncLifetime
+public sealed class TeamAccessTests : IntegrationTest
 {
-    private readonly ModelHubFactory app = new();
     private TestUser owner = null!;
     private TestUser outsider = null!;
     private Guid teamId;
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
         owner = await app.CreateUserAsync("owner@example.com");
         outsider = await app.CreateUserAsync("outsider@example.com");
         teamId = (await (await owner.Api.PostJsonAsync("/api/v1/teams", new CreateTeamRequest("Research"))).ReadAsync<TeamSummary>(HttpStatusCode.Created)).Id;
     }
-
-    public async ValueTask DisposeAsync() => await app.DisposeAsync();
 
     private async Task<TestUser> AddMemberAsync(string email, TeamRole role)
     {

@@ -53,7 +53,7 @@ public sealed class InstanceAdministration(IDbContextFactory<ModelHubDbContext> 
     /// <summary>Makes the first account of a fresh instance its administrator; called right after an account is created.</summary>
     public async Task PromoteIfFirstUserAsync(ApplicationUser user)
     {
-        if (user.IsInstanceAdmin || users.Users.Any(u => u.Id != user.Id))
+        if (user.IsInstanceAdmin || await users.Users.AnyAsync(u => u.Id != user.Id))
         {
             return;
         }
