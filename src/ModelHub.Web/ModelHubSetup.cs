@@ -2,6 +2,7 @@ using ModelHub.Web.Components;
 using ModelHub.Web.Components.Account;
 using ModelHub.Web.Data;
 using ModelHub.Web.Features.AccessTokens;
+using ModelHub.Web.Features.Catalog;
 using ModelHub.Web.Features.Accounts;
 using ModelHub.Web.Features.Mail;
 using ModelHub.Web.Features.Operations;
@@ -25,6 +26,7 @@ public static class ModelHubSetup
         builder.AddMail();
         builder.AddTeams();
         builder.AddAccessTokens();
+        builder.AddCatalog();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();

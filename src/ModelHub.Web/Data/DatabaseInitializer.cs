@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ModelHub.Web.Features.Catalog.Seed;
 
 namespace ModelHub.Web.Data;
 
@@ -43,5 +44,6 @@ public sealed partial class DatabaseInitializer(ModelHubDbContext db, ILogger<Da
 
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<CatalogSeeder>().SeedAsync(cancellationToken);
     }
 }

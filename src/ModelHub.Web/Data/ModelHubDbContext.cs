@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ModelHub.Web.Features.AccessTokens;
 using ModelHub.Web.Features.Accounts;
 using ModelHub.Web.Features.Administration;
+using ModelHub.Web.Features.Catalog;
 using ModelHub.Web.Features.Mail;
 using ModelHub.Web.Features.Teams;
 
@@ -28,6 +29,20 @@ public abstract class ModelHubDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<InstanceSettings> InstanceSettings => Set<InstanceSettings>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<CatalogSource> CatalogSources => Set<CatalogSource>();
+
+    public DbSet<CatalogModel> Models => Set<CatalogModel>();
+
+    public DbSet<CatalogProvider> Providers => Set<CatalogProvider>();
+
+    public DbSet<CatalogRoute> Routes => Set<CatalogRoute>();
+
+    public DbSet<RoutePriceChange> RoutePriceHistory => Set<RoutePriceChange>();
+
+    public DbSet<BenchmarkScore> BenchmarkScores => Set<BenchmarkScore>();
+
+    public DbSet<FactClaim> FactClaims => Set<FactClaim>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

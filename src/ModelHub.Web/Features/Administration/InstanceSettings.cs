@@ -8,4 +8,7 @@ public sealed class InstanceSettings
     public int Id { get; set; } = SingletonId;
 
     public bool RegistrationOpen { get; set; } = true;
+
+    /// <summary>The catalog seed version applied to this instance; the seed runs once per version.</summary>
+    public int CatalogSeedVersion { get; set; }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using ModelHub.Web.Data;
 using ModelHub.Web.Features.AccessTokens;
+using ModelHub.Web.Features.Catalog.Seed;
 using ModelHub.Web.Features.Accounts;
 using ModelHub.Web.Features.Administration;
 using ModelHub.Web.Features.Common;
@@ -20,7 +21,7 @@ public static class AdminCommandLine
         Usage: dotnet run --project src/ModelHub.Web -- <command> [options]
 
         Commands:
-          migrate                                               apply database migrations
+          migrate                                               apply database migrations and the catalog seed
           users create --email E --password P [--admin] [--name N]
                                                                 create an account (--admin: instance administrator)
           users reset-password --email E --password P           set a new password and unlock the account
@@ -105,7 +106,8 @@ public static class AdminCommandLine
     private static async Task MigrateAsync(IServiceProvider services, CommandArguments args, TextWriter output)
     {
         await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
-        await output.WriteLineAsync("Database is up to date.");
+        await services.GetRequiredService<CatalogSeeder>().SeedAsync();
+        await output.WriteLineAsync("Database is up to date and the catalog is seeded.");
     }
 
     private static async Task CreateUserAsync(IServiceProvider services, CommandArguments args, TextWriter output)

@@ -333,6 +333,9 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
                     b.Property<int>("Id")
                         .HasColumnType("int");
 
+                    b.Property<int>("CatalogSeedVersion")
+                        .HasColumnType("int");
+
                     b.Property<bool>("RegistrationOpen")
                         .HasColumnType("bit");
 
@@ -344,8 +347,391 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
                         new
                         {
                             Id = 1,
+                            CatalogSeedVersion = 0,
                             RegistrationOpen = true
                         });
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.BenchmarkScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Benchmark")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("ScaleMax")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Score")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Variant")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("Benchmark", "Score");
+
+                    b.HasIndex("ModelId", "Benchmark", "Variant", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("BenchmarkScores", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.CatalogModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("ActiveParametersBillions")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Architecture")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Capabilities")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ContextWindow")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Family")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("HuggingFaceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("InputModalities")
+                        .HasColumnType("int");
+
+                    b.Property<string>("KnowledgeCutoff")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Lab")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Languages")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("License")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("MaxOutputTokens")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool?>("OpenWeights")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("OutputModalities")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("ParametersBillions")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("ReleaseDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContextWindow");
+
+                    b.HasIndex("Lab");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("ReleaseDate");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("SourceId");
+
+                    b.ToTable("Models", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.CatalogProvider", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ApiKeyVariable")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ApiStyle")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("BaseUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("DocsUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("SourceId");
+
+                    b.ToTable("Providers", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.CatalogRoute", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("CachedInputPricePerMillion")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ContextWindow")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("InputPricePerMillion")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsFree")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsWeightsOnly")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("MaxOutputTokens")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<long?>("OutputPricePerMillion")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ProviderId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProviderModelId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Quantization")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderModelId");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("ModelId", "InputPricePerMillion");
+
+                    b.HasIndex("ModelId", "OutputPricePerMillion");
+
+                    b.HasIndex("ProviderId", "ProviderModelId")
+                        .IsUnique();
+
+                    b.ToTable("Routes", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.CatalogSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CatalogSources");
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.FactClaim", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("ModelId", "Field", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("FactClaims", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.RoutePriceChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("CachedInputPricePerMillion")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("EffectiveAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long?>("InputPricePerMillion")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("OutputPricePerMillion")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("RouteId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("RouteId", "EffectiveAtUtc");
+
+                    b.ToTable("RoutePriceHistory", (string)null);
                 });
 
             modelBuilder.Entity("ModelHub.Web.Features.Mail.OutboxMessage", b =>
@@ -589,6 +975,106 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.BenchmarkScore", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Catalog.CatalogModel", null)
+                        .WithMany("Benchmarks")
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ModelHub.Web.Features.Catalog.CatalogSource", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.CatalogModel", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Catalog.CatalogSource", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.CatalogProvider", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Catalog.CatalogSource", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.CatalogRoute", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Catalog.CatalogModel", "Model")
+                        .WithMany("Routes")
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ModelHub.Web.Features.Catalog.CatalogProvider", "Provider")
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ModelHub.Web.Features.Catalog.CatalogSource", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Model");
+
+                    b.Navigation("Provider");
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.FactClaim", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Catalog.CatalogModel", null)
+                        .WithMany("Claims")
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ModelHub.Web.Features.Catalog.CatalogSource", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.RoutePriceChange", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Catalog.CatalogRoute", null)
+                        .WithMany("PriceHistory")
+                        .HasForeignKey("RouteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ModelHub.Web.Features.Catalog.CatalogSource", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Source");
+                });
+
             modelBuilder.Entity("ModelHub.Web.Features.Teams.TeamInvite", b =>
                 {
                     b.HasOne("ModelHub.Web.Features.Teams.Team", "Team")
@@ -615,6 +1101,20 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.CatalogModel", b =>
+                {
+                    b.Navigation("Benchmarks");
+
+                    b.Navigation("Claims");
+
+                    b.Navigation("Routes");
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.CatalogRoute", b =>
+                {
+                    b.Navigation("PriceHistory");
                 });
 
             modelBuilder.Entity("ModelHub.Web.Features.Teams.Team", b =>

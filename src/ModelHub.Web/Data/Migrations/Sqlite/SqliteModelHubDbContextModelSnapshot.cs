@@ -320,6 +320,9 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CatalogSeedVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("RegistrationOpen")
                         .HasColumnType("INTEGER");
 
@@ -331,8 +334,377 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
                         new
                         {
                             Id = 1,
+                            CatalogSeedVersion = 0,
                             RegistrationOpen = true
                         });
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.BenchmarkScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Benchmark")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ScaleMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Variant")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("Benchmark", "Score");
+
+                    b.HasIndex("ModelId", "Benchmark", "Variant", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("BenchmarkScores", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.CatalogModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ActiveParametersBillions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Architecture")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capabilities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ContextWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Family")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HuggingFaceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InputModalities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KnowledgeCutoff")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lab")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Languages")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("License")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxOutputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("OpenWeights")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OutputModalities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ParametersBillions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReleaseDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContextWindow");
+
+                    b.HasIndex("Lab");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("ReleaseDate");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("SourceId");
+
+                    b.ToTable("Models", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.CatalogProvider", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApiKeyVariable")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApiStyle")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BaseUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocsUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("SourceId");
+
+                    b.ToTable("Providers", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.CatalogRoute", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CachedInputPricePerMillion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ContextWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InputPricePerMillion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsFree")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsWeightsOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxOutputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OutputPricePerMillion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProviderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderModelId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quantization")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderModelId");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("ModelId", "InputPricePerMillion");
+
+                    b.HasIndex("ModelId", "OutputPricePerMillion");
+
+                    b.HasIndex("ProviderId", "ProviderModelId")
+                        .IsUnique();
+
+                    b.ToTable("Routes", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.CatalogSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CatalogSources");
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.FactClaim", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("ModelId", "Field", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("FactClaims", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.RoutePriceChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CachedInputPricePerMillion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EffectiveAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InputPricePerMillion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OutputPricePerMillion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RouteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("RouteId", "EffectiveAtUtc");
+
+                    b.ToTable("RoutePriceHistory", (string)null);
                 });
 
             modelBuilder.Entity("ModelHub.Web.Features.Mail.OutboxMessage", b =>
@@ -576,6 +948,106 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.BenchmarkScore", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Catalog.CatalogModel", null)
+                        .WithMany("Benchmarks")
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ModelHub.Web.Features.Catalog.CatalogSource", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.CatalogModel", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Catalog.CatalogSource", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.CatalogProvider", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Catalog.CatalogSource", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.CatalogRoute", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Catalog.CatalogModel", "Model")
+                        .WithMany("Routes")
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ModelHub.Web.Features.Catalog.CatalogProvider", "Provider")
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ModelHub.Web.Features.Catalog.CatalogSource", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Model");
+
+                    b.Navigation("Provider");
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.FactClaim", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Catalog.CatalogModel", null)
+                        .WithMany("Claims")
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ModelHub.Web.Features.Catalog.CatalogSource", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.RoutePriceChange", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Catalog.CatalogRoute", null)
+                        .WithMany("PriceHistory")
+                        .HasForeignKey("RouteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ModelHub.Web.Features.Catalog.CatalogSource", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Source");
+                });
+
             modelBuilder.Entity("ModelHub.Web.Features.Teams.TeamInvite", b =>
                 {
                     b.HasOne("ModelHub.Web.Features.Teams.Team", "Team")
@@ -602,6 +1074,20 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.CatalogModel", b =>
+                {
+                    b.Navigation("Benchmarks");
+
+                    b.Navigation("Claims");
+
+                    b.Navigation("Routes");
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.CatalogRoute", b =>
+                {
+                    b.Navigation("PriceHistory");
                 });
 
             modelBuilder.Entity("ModelHub.Web.Features.Teams.Team", b =>

@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ModelHub.Web.Features.Catalog;
+
+namespace ModelHub.Web.Data.Configurations;
+
+internal sealed class CatalogSourceConfiguration : IEntityTypeConfiguration<CatalogSource>
+{
+    public void Configure(EntityTypeBuilder<CatalogSource> builder)
+    {
+        builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Name).HasMaxLength(300);
+        builder.Property(s => s.Url).HasMaxLength(1000);
+    }
+}
+
+internal sealed class CatalogModelConfiguration : IEntityTypeConfiguration<CatalogModel>
+{
+    public void Configure(EntityTypeBuilder<CatalogModel> builder)
+    {
+        builder.ToTable("Models");
+        builder.HasIndex(m => m.Slug).IsUnique();
+        builder.HasIndex(m => m.Name);
+        builder.HasIndex(m => m.Lab);
+        builder.HasIndex(m => m.ReleaseDate);
+        builder.HasIndex(m => m.ContextWindow);
+        builder.Property(m => m.Slug).HasMaxLength(CatalogRules.MaxSlugLength);
+        builder.Property(m => m.Name).HasMaxLength(200);
+        builder.Property(m => m.Lab).HasMaxLength(200);
+        builder.Property(m => m.Family).HasMaxLength(100);
+        builder.Property(m => m.Description).HasMaxLength(4000);
+        builder.Property(m => m.Architecture).HasMaxLength(1000);
+        builder.Property(m => m.KnowledgeCutoff).HasMaxLength(100);
+        builder.Property(m => m.License).HasMaxLength(200);
+        builder.Property(m => m.Languages).HasMaxLength(500);
+        builder.Property(m => m.HuggingFaceId).HasMaxLength(200);
+        builder.Property(m => m.ParametersBillions).HasConversion<FixedPointConverter>();
+        builder.Property(m => m.ActiveParametersBillions).HasConversion<FixedPointConverter>();
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.HasOne(m => m.Source).WithMany().HasForeignKey(m => m.SourceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(m => m.Routes).WithOne(r => r.Model).HasForeignKey(r => r.ModelId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.Benchmarks).WithOne().HasForeignKey(b => b.ModelId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.Claims).WithOne().HasForeignKey(c => c.ModelId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CatalogProviderConfiguration : IEntityTypeConfiguration<CatalogProvider>
+{
+    public void Configure(EntityTypeBuilder<CatalogProvider> builder)
+    {
+        builder.ToTable("Providers");
+        builder.HasIndex(p => p.Slug).IsUnique();
+        builder.Property(p => p.Slug).HasMaxLength(CatalogRules.MaxSlugLength);
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.ApiStyle).HasConversion<string>().HasMaxLength(24);
+        builder.Property(p => p.BaseUrl).HasMaxLength(500);
+        builder.Property(p => p.DocsUrl).HasMaxLength(500);
+        builder.Property(p => p.ApiKeyVariable).HasMaxLength(100);
+        builder.HasOne(p => p.Source).WithMany().HasForeignKey(p => p.SourceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CatalogRouteConfiguration : IEntityTypeConfiguration<CatalogRoute>
+{
+    public void Configure(EntityTypeBuilder<CatalogRoute> builder)
+    {
+        builder.ToTable("Routes");
+        builder.HasIndex(r => new { r.ProviderId, r.ProviderModelId }).IsUnique();
+        builder.HasIndex(r => new { r.ModelId, r.InputPricePerMillion });
+        builder.HasIndex(r => new { r.ModelId, r.OutputPricePerMillion });
+        builder.HasIndex(r => r.ProviderModelId);
+        builder.Property(r => r.ProviderModelId).HasMaxLength(300);
+        builder.Property(r => r.InputPricePerMillion).HasConversion<FixedPointConverter>();
+        builder.Property(r => r.OutputPricePerMillion).HasConversion<FixedPointConverter>();
+        builder.Property(r => r.CachedInputPricePerMillion).HasConversion<FixedPointConverter>();
+        builder.Property(r => r.Quantization).HasMaxLength(50);
+        builder.Property(r => r.Notes).HasMaxLength(2000);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasOne(r => r.Provider).WithMany().HasForeignKey(r => r.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.Source).WithMany().HasForeignKey(r => r.SourceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.PriceHistory).WithOne().HasForeignKey(p => p.RouteId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RoutePriceChangeConfiguration : IEntityTypeConfiguration<RoutePriceChange>
+{
+    public void Configure(EntityTypeBuilder<RoutePriceChange> builder)
+    {
+        builder.ToTable("RoutePriceHistory");
+        builder.HasIndex(p => new { p.RouteId, p.EffectiveAtUtc });
+        builder.Property(p => p.InputPricePerMillion).HasConversion<FixedPointConverter>();
+        builder.Property(p => p.OutputPricePerMillion).HasConversion<FixedPointConverter>();
+        builder.Property(p => p.CachedInputPricePerMillion).HasConversion<FixedPointConverter>();
+        builder.HasOne(p => p.Source).WithMany().HasForeignKey(p => p.SourceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class BenchmarkScoreConfiguration : IEntityTypeConfiguration<BenchmarkScore>
+{
+    public void Configure(EntityTypeBuilder<BenchmarkScore> builder)
+    {
+        builder.ToTable("BenchmarkScores");
+        builder.HasIndex(b => new { b.ModelId, b.Benchmark, b.Variant, b.SourceId }).IsUnique();
+        builder.HasIndex(b => new { b.Benchmark, b.Score });
+        builder.Property(b => b.Benchmark).HasMaxLength(100);
+        builder.Property(b => b.Variant).HasMaxLength(100);
+        builder.Property(b => b.Score).HasConversion<FixedPointConverter>();
+        builder.Property(b => b.ScaleMax).HasConversion<FixedPointConverter>();
+        builder.HasOne(b => b.Source).WithMany().HasForeignKey(b => b.SourceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class FactClaimConfiguration : IEntityTypeConfiguration<FactClaim>
+{
+    public void Configure(EntityTypeBuilder<FactClaim> builder)
+    {
+        builder.ToTable("FactClaims");
+        builder.HasIndex(c => new { c.ModelId, c.Field, c.SourceId }).IsUnique();
+        builder.Property(c => c.Field).HasMaxLength(60);
+        builder.Property(c => c.Value).HasMaxLength(2000);
+        builder.HasOne(c => c.Source).WithMany().HasForeignKey(c => c.SourceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

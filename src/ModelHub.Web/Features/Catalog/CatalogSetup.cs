@@ -1,0 +1,13 @@
+using ModelHub.Web.Features.Catalog.Seed;
+
+namespace ModelHub.Web.Features.Catalog;
+
+public static class CatalogSetup
+{
+    public static IHostApplicationBuilder AddCatalog(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CatalogSeeder>();
+        builder.Services.AddScoped<CatalogQueries>();
+        return builder;
+    }
+}
