@@ -54,7 +54,8 @@ public static class ModelHubSetup
             .DisableAntiforgery()
             .MapAccountEndpoints()
             .MapTeamEndpoints()
-            .MapAccessTokenEndpoints();
+            .MapAccessTokenEndpoints()
+            .MapCatalogEndpoints();
         return app;
     }
 
