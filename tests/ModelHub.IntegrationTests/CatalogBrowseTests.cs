@@ -6,7 +6,7 @@ namespace ModelHub.IntegrationTests;
 /// <summary>Search, filters, sorts and paging, run in SQLite against the seeded catalog.</summary>
 public sealed class CatalogBrowseTests : IntegrationTest
 {
-    private Task<CatalogPage> BrowseAsync(CatalogQuery query) =>
+    private Task<CatalogResults> BrowseAsync(CatalogQuery query) =>
         app.Services.GetRequiredService<CatalogQueries>().BrowseAsync(query);
 
     [Fact]

@@ -7,6 +7,12 @@ public sealed record ModelListResponse(IReadOnlyList<ModelDetails> Items, int To
 
 internal static class CatalogEndpoints
 {
+    private static readonly System.Text.Json.JsonSerializerOptions ExportJson = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
     public static RouteGroupBuilder MapCatalogEndpoints(this RouteGroupBuilder api)
     {
         var models = api.MapGroup("/models").WithTags("Catalog");
@@ -19,6 +25,22 @@ internal static class CatalogEndpoints
             return new ModelListResponse(items, page.Total, page.Page, page.PageSize);
         })
         .WithSummary("The catalog: the browse page's filters, sort and paging as query parameters (q, cap, input, open, license, provider, minContext, maxInput, maxOutput, from, to, sort, desc, bench, page, size).");
+
+        models.MapGet("/export", async (HttpRequest request, CatalogQueries catalog, CancellationToken ct) =>
+        {
+            var values = request.Query.ToDictionary(q => q.Key, q => q.Value, StringComparer.OrdinalIgnoreCase);
+            var format = values.TryGetValue("format", out var f) ? f.ToString().ToLowerInvariant() : "csv";
+            var query = CatalogQueryString.Parse(values);
+            var exported = await catalog.ExportAsync(query, CatalogExport.MaxModels, ct);
+            var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
+            return format switch
+            {
+                "csv" => Results.File(System.Text.Encoding.UTF8.GetBytes(CatalogExport.ToCsv(exported)), "text/csv; charset=utf-8", $"modelhub-catalog-{stamp}.csv"),
+                "json" => Results.File(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(exported, ExportJson), "application/json", $"modelhub-catalog-{stamp}.json"),
+                _ => throw new InvalidInputException($"format must be csv or json, not '{format}'."),
+            };
+        })
+        .WithSummary("The current view (same filters and sort as the list) as a CSV or JSON file, up to 5,000 models.");
 
         models.MapGet("/{slug}", async Task<Ok<ModelDetails>> (string slug, CatalogQueries catalog, CancellationToken ct) =>
             TypedResults.Ok(await catalog.GetAsync(slug, ct) ?? throw new NotFoundException($"No model has the slug '{slug}'.")));

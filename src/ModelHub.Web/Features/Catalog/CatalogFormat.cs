@@ -15,6 +15,7 @@ public static class CatalogFormat
     {
         null => "–",
         >= 1_000_000 => $"{(tokens.Value / 1_000_000m).ToString("0.#", Invariant)}M",
+        >= 10_000 => $"{(tokens.Value / 1_000m).ToString("0", Invariant)}K",
         >= 1_000 => $"{(tokens.Value / 1_000m).ToString("0.#", Invariant)}K",
         _ => tokens.Value.ToString(Invariant),
     };

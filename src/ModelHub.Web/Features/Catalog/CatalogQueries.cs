@@ -91,10 +91,12 @@ public sealed record ModelRow
     public decimal? BenchmarkScore { get; init; }
 }
 
-public sealed record CatalogPage(IReadOnlyList<ModelRow> Items, int Total, int Page, int PageSize)
+public sealed record CatalogResults(IReadOnlyList<ModelRow> Items, int Total, int Page, int PageSize)
 {
     public int PageCount => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
 }
+
+public sealed record ChartPoint(string Slug, string Name, string Lab, int ContextWindow, decimal InputPricePerMillion);
 
 public sealed record SourceView(int Id, CatalogSourceKind Kind, string Name, string? Url, DateOnly? PublishedOn, DateTime CreatedAtUtc);
 
@@ -165,7 +167,7 @@ public sealed record ModelDetails(
 /// <summary>Reads the instance-wide catalog. Any signed-in user may read it.</summary>
 public sealed class CatalogQueries(IDbContextFactory<ModelHubDbContext> dbFactory)
 {
-    public async Task<CatalogPage> BrowseAsync(CatalogQuery query, CancellationToken cancellationToken = default)
+    public async Task<CatalogResults> BrowseAsync(CatalogQuery query, CancellationToken cancellationToken = default)
     {
         var page = Math.Max(1, query.Page);
         var pageSize = Math.Clamp(query.PageSize, 1, CatalogRules.MaxPageSize);
@@ -197,7 +199,7 @@ public sealed class CatalogQueries(IDbContextFactory<ModelHubDbContext> dbFactor
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .ToListAsync(cancellationToken);
-        return new CatalogPage(items, total, page, pageSize);
+        return new CatalogResults(items, total, page, pageSize);
     }
 
     /// <summary>The ids of every model in the view, in order, for exports.</summary>
@@ -238,6 +240,27 @@ public sealed class CatalogQueries(IDbContextFactory<ModelHubDbContext> dbFactor
 
         var bySlug = models.ToDictionary(m => m.Slug);
         return slugs.Where(bySlug.ContainsKey).Select(s => ToDetails(bySlug[s])).ToList();
+    }
+
+    /// <summary>Models in the view that have both a context window and an input price, for the price-against-context chart.</summary>
+    public async Task<IReadOnlyList<ChartPoint>> ChartPointsAsync(CatalogQuery query, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var points = await Filter(db, query)
+            .Where(m => m.ContextWindow != null)
+            .Select(m => new
+            {
+                m.Slug,
+                m.Name,
+                m.Lab,
+                Context = m.ContextWindow!.Value,
+                Price = m.Routes.Where(r => !r.IsWeightsOnly && r.InputPricePerMillion != null).Min(r => r.InputPricePerMillion),
+            })
+            .Where(p => p.Price != null)
+            .OrderBy(p => p.Name)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return points.Select(p => new ChartPoint(p.Slug, p.Name, p.Lab, p.Context, p.Price!.Value)).ToList();
     }
 
     /// <summary>Every provider, for the filter list.</summary>

@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace ModelHub.BrowserTests;
+
+public sealed class CatalogTests(AppServer app)
+{
+    [Fact]
+    public async Task SearchFilterOpenAModelPageWithItsSeedFactsAndExportTheView()
+    {
+        var page = await app.NewPageAsync(1400, 1000);
+        await page.RegisterAsync(Flows.UniqueEmail("catalog"));
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Catalog" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Model catalog" }).WaitForAsync();
+        var table = page.GetByTestId("catalog-table");
+
+        // Search: the address keeps the view.
+        await page.GetByLabel("Search name, lab, provider or model ID").FillAsync("glm");
+        await page.GetByLabel("Search name, lab, provider or model ID").PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"models\?q=glm"));
+        await Assertions.Expect(table.GetByRole(AriaRole.Link, new() { Name = "GLM-4-9B-Chat", Exact = true })).ToBeVisibleAsync();
+
+        // Filter: vision models only.
+        await page.Locator(".mh-check", new() { HasText = "Vision" }).Locator(".rz-chkbox-box").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("cap=Vision"));
+        await Assertions.Expect(table.GetByRole(AriaRole.Link, new() { Name = "GLM-4-9B-Chat", Exact = true })).ToHaveCountAsync(0);
+        await Assertions.Expect(table.GetByRole(AriaRole.Link, new() { Name = "GLM-4V-9B", Exact = true })).ToBeVisibleAsync();
+
+        // Sort by the cheapest input price: GLM-4.1V-9B-Thinking ($0.035) comes before GLM-4V-9B ($0.05).
+        await table.GetByRole(AriaRole.Button, new() { Name = "Input $/1M" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("sort=InputPrice"));
+        await Assertions.Expect(table.Locator("tbody tr").First).ToContainTextAsync("GLM-4.1V-9B-Thinking");
+        await page.ScreenshotAsync(app, "catalog");
+
+        // Export the view as CSV.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByText("Export CSV").ClickAsync());
+        var csv = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.StartsWith("slug,name,lab", csv);
+        Assert.Contains("glm-4v-9b,GLM-4V-9B", csv);
+        Assert.DoesNotContain("glm-4-9b-chat,", csv);
+
+        // The model page shows the seed facts and the sources' disagreement.
+        await table.GetByRole(AriaRole.Link, new() { Name = "GLM-4V-9B", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "GLM-4V-9B", Level = 1 }).WaitForAsync();
+        await Assertions.Expect(page.Locator(".mh-spec-table")).ToContainTextAsync("131,072 tokens");
+        await Assertions.Expect(page.Locator(".mh-spec-table")).ToContainTextAsync("2024-06-05");
+        var routes = page.GetByTestId("routes-table");
+        await Assertions.Expect(routes).ToContainTextAsync("Replicate");
+        await Assertions.Expect(routes).ToContainTextAsync("glm-4v-9b");
+        await Assertions.Expect(routes).ToContainTextAsync("$0.050");
+        await Assertions.Expect(routes).ToContainTextAsync("$0.25");
+        await Assertions.Expect(page.GetByTestId("disagreements")).ToContainTextAsync("Vision");
+        await Assertions.Expect(page.Locator("pre.mh-code").First).ToContainTextAsync("REPLICATE_API_TOKEN");
+        await page.ScreenshotAsync(app, "model-page");
+    }
+
+    [Fact]
+    public async Task ModelPageShowsBenchmarksAndMarksTheCheapestRoute()
+    {
+        var page = await app.NewPageAsync(1400, 1000);
+        await page.RegisterAsync(Flows.UniqueEmail("bench"));
+
+        await page.GotoAsync("/models/glm-4.1v-9b-thinking");
+        await page.WaitForInteractiveAsync();
+
+        var benchmarks = page.GetByTestId("benchmark-table");
+        await Assertions.Expect(benchmarks).ToContainTextAsync("MathVista");
+        await Assertions.Expect(benchmarks).ToContainTextAsync("80.7%");
+        await Assertions.Expect(page.Locator(".mh-cheapest")).ToContainTextAsync("SiliconFlow");
+        await Assertions.Expect(page.Locator(".rz-chart svg").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(app, "model-page-benchmarks");
+    }
+
+    [Fact]
+    public async Task SelectedModelsCarryIntoTheCompareView()
+    {
+        var page = await app.NewPageAsync(1400, 1000);
+        await page.RegisterAsync(Flows.UniqueEmail("compare"));
+        await page.GotoAsync("/models?q=glm-4");
+        await page.WaitForInteractiveAsync();
+
+        await page.GetByLabel("Select GLM-4V-9B for comparison").CheckAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("compare=glm-4v-9b"));
+        await page.GetByLabel("Select GLM-4.5V for comparison").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Compare (2)" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"compare\?models=glm-4v-9b%2Cglm-4\.5v|compare\?models=glm-4v-9b,glm-4\.5v"));
+        var compare = page.GetByTestId("compare-table");
+        await Assertions.Expect(compare).ToContainTextAsync("131K");
+        await Assertions.Expect(compare).ToContainTextAsync("64K");
+        await page.ScreenshotAsync(app, "compare");
+    }
+}
