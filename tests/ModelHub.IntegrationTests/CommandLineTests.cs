@@ -168,4 +168,54 @@ public sealed class CommandLineTests : IAsyncLifetime
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("ConnectionStrings:SqlServer", result.Errors);
     }
+
+    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+
+    [Fact]
+    public async Task ImportDryRunPreviewsAndARealImportWrites()
+    {
+        var preview = await RunAsync("import", Fixture("openrouter.json"), "--format", "openrouter", "--dry-run");
+        var real = await RunAsync("import", Fixture("openrouter.json"), "--format", "openrouter");
+        var again = await RunAsync("import", Fixture("openrouter.json"), "--format", "openrouter");
+
+        Assert.True(preview.ExitCode == 0, preview.Errors);
+        Assert.Contains("Dry run: would add 2, change 3,", preview.LastLine);
+        Assert.Contains("Nothing was written.", preview.LastLine);
+        Assert.True(real.ExitCode == 0, real.Errors);
+        Assert.StartsWith("Added 2, changed 3,", real.LastLine);
+        Assert.Contains("Added 0, changed 0, unchanged 4, conflicting 0. Nothing needed writing.", again.LastLine);
+    }
+
+    [Fact]
+    public async Task ImportOfAMalformedFileFailsWithTheLineAndWritesNothing()
+    {
+        var broken = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(broken, "{\n  \"data\": [\n    { \"id\": oops }\n  ]\n}");
+        try
+        {
+            var result = await RunAsync("import", broken, "--format", "openrouter");
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("not valid JSON at line 3", result.Errors);
+        }
+        finally
+        {
+            File.Delete(broken);
+        }
+    }
+
+    [Fact]
+    public async Task ImportNeedsAKnownFormatAndAnExistingFile()
+    {
+        var badFormat = await RunAsync("import", Fixture("openrouter.json"), "--format", "csv");
+        var missing = await RunAsync("import", "/nope/missing.json", "--format", "litellm");
+        var noFile = await RunAsync("import", "--format", "litellm");
+
+        Assert.Equal(2, badFormat.ExitCode);
+        Assert.Contains("--format must be models-dev, litellm or openrouter", badFormat.Errors);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("No file at /nope/missing.json", missing.Errors);
+        Assert.Equal(2, noFile.ExitCode);
+        Assert.Contains("'import' needs a file", noFile.Errors);
+    }
 }

@@ -8,6 +8,7 @@ public static class CatalogSetup
     {
         builder.Services.AddScoped<CatalogSeeder>();
         builder.Services.AddScoped<CatalogQueries>();
+        builder.Services.AddScoped<Import.CatalogImporter>();
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using ModelHub.Web.Data;
 using ModelHub.Web.Features.AccessTokens;
+using ModelHub.Web.Features.Catalog.Import;
 using ModelHub.Web.Features.Catalog.Seed;
 using ModelHub.Web.Features.Accounts;
 using ModelHub.Web.Features.Administration;
@@ -27,6 +28,8 @@ public static class AdminCommandLine
           users reset-password --email E --password P           set a new password and unlock the account
           tokens create --email E --name N [--days D]           create a personal access token (printed last, shown once)
           teams create --name N --owner E                       create a team owned by an existing account
+          import <file> --format models-dev|litellm|openrouter [--dry-run]
+                                                                import catalog models, routes and prices (all or nothing)
           help                                                  show this text
         """;
 
@@ -62,6 +65,7 @@ public static class AdminCommandLine
             "users reset-password" => ResetPasswordAsync,
             "tokens create" => CreateTokenAsync,
             "teams create" => CreateTeamAsync,
+            "import" => ImportAsync,
             _ => null,
         };
         if (command is null)
@@ -87,7 +91,7 @@ public static class AdminCommandLine
             await errors.WriteLineAsync($"{ex.Message}\n\n{Usage}");
             return 2;
         }
-        catch (Exception ex) when (ex is UserFacingException or StartupConfigurationException or CommandFailedException or OptionsValidationException)
+        catch (Exception ex) when (ex is UserFacingException or StartupConfigurationException or CommandFailedException or OptionsValidationException or IOException)
         {
             await errors.WriteLineAsync($"Error: {ex.Message}");
             return 1;
@@ -162,6 +166,39 @@ public static class AdminCommandLine
         await output.WriteLineAsync($"Created team '{team.Name}' ({team.Id}) owned by {owner.Email}.");
     }
 
+    private static async Task ImportAsync(IServiceProvider services, CommandArguments args, TextWriter output)
+    {
+        var path = args.Positional("file");
+        var format = args.Required("format").ToLowerInvariant() switch
+        {
+            "models-dev" or "modelsdev" => CatalogImportFormat.ModelsDev,
+            "litellm" => CatalogImportFormat.LiteLlm,
+            "openrouter" => CatalogImportFormat.OpenRouter,
+            var other => throw new UsageException($"--format must be models-dev, litellm or openrouter, not '{other}'."),
+        };
+        if (!File.Exists(path))
+        {
+            throw new CommandFailedException($"No file at {Path.GetFullPath(path)}.");
+        }
+
+        await using var file = File.OpenRead(path);
+        var batch = await ImportParsers.ParseAsync(file, format);
+        var dryRun = args.Flag("dry-run");
+        var result = await services.GetRequiredService<CatalogImporter>().ImportAsync(
+            batch, $"{ImportParsers.FormatName(format)} import from {Path.GetFileName(path)}", dryRun);
+        foreach (var change in result.Changes.Take(50))
+        {
+            await output.WriteLineAsync($"  {change.Kind,-11} {change.Subject}  {change.Detail}");
+        }
+
+        if (result.Changes.Count > 50)
+        {
+            await output.WriteLineAsync($"  … and {result.Changes.Count - 50} more changes.");
+        }
+
+        await output.WriteLineAsync(result.Summary + (dryRun ? " Nothing was written." : result.Written ? "" : " Nothing needed writing."));
+    }
+
     private static async Task<ApplicationUser> FindUserAsync(UserManager<ApplicationUser> users, string email) =>
         await users.FindByEmailAsync(email) ?? throw new CommandFailedException($"No account has the email {email}.");
 
@@ -181,7 +218,12 @@ public static class AdminCommandLine
     private sealed class CommandArguments
     {
         private static readonly HashSet<string> Groups = ["users", "tokens", "teams"];
-        private static readonly HashSet<string> Flags = ["admin"];
+        private static readonly HashSet<string> Flags = ["admin", "dry-run"];
+
+        /// <summary>Commands that take a value without an option name, such as import's file.</summary>
+        private static readonly HashSet<string> TakesPositional = ["import"];
+
+        private readonly List<string> _positionals = [];
 
         private readonly Dictionary<string, string> _options = new(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> _flags = new(StringComparer.OrdinalIgnoreCase);
@@ -208,6 +250,12 @@ public static class AdminCommandLine
                 var token = args[position++];
                 if (!token.StartsWith("--", StringComparison.Ordinal) || token.Length == 2)
                 {
+                    if (TakesPositional.Contains(verb) && parsed._positionals.Count == 0 && token.Length > 0 && token != "--")
+                    {
+                        parsed._positionals.Add(token);
+                        continue;
+                    }
+
                     throw new UsageException($"Unexpected argument '{token}'. Options are written as --name value.");
                 }
 
@@ -235,6 +283,9 @@ public static class AdminCommandLine
                 : throw new UsageException($"'{Verb}' needs --{name}.");
 
         public string? Optional(string name) => _options.GetValueOrDefault(name);
+
+        public string Positional(string name) =>
+            _positionals.Count > 0 ? _positionals[0] : throw new UsageException($"'{Verb}' needs a {name}.");
 
         public bool Flag(string name) => _flags.Contains(name);
 
