@@ -9,6 +9,9 @@ public static class CatalogSetup
         builder.Services.AddScoped<CatalogSeeder>();
         builder.Services.AddScoped<CatalogQueries>();
         builder.Services.AddScoped<Import.CatalogImporter>();
+        builder.Services.AddScoped<Import.CatalogImportService>();
+        builder.Services.AddHttpClient(Import.CatalogImportService.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60))
+            .ConfigurePrimaryHttpMessageHandler(services => services.GetRequiredService<Common.Outbound.OutboundUrlGuard>().CreateHandler());
         return builder;
     }
 }

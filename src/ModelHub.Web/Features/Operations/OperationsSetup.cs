@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using ModelHub.Web.Data;
 using ModelHub.Web.Features.Common;
+using ModelHub.Web.Features.Common.Outbound;
 
 namespace ModelHub.Web.Features.Operations;
 
@@ -24,6 +25,8 @@ public static class OperationsSetup
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section);
+        builder.Services.AddSingleton<OutboundUrlGuard>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<UserFacingExceptionHandler>();
         builder.Services.AddHealthChecks().AddDbContextCheck<ModelHubDbContext>("database");

@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+
+namespace ModelHub.BrowserTests;
+
+public sealed class CatalogImportTests(AppServer app)
+{
+    [Fact]
+    public async Task AdministratorPreviewsThenImportsAnUploadedFile()
+    {
+        var page = await app.NewPageAsync(1400, 1000);
+        await page.SignInAsync(AppServer.AdminEmail);
+        await page.GotoAsync("/admin");
+        await page.WaitForInteractiveAsync();
+        await page.GetByText("Import into the catalog").ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Import into the catalog" }).WaitForAsync();
+        await page.WaitForInteractiveAsync();
+
+        await page.Locator(".rz-dropdown", new() { HasText = "models.dev" }).ClickAsync();
+        await page.Locator(".rz-dropdown-item:visible", new() { HasTextString = "OpenRouter" }).ClickAsync();
+        await page.GetByLabel("File (JSON").SetInputFilesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "openrouter.json"));
+        await Assertions.Expect(page.GetByText("openrouter.json,")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview (dry run)" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Preview" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Nothing was written")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".mh-grid")).ToContainTextAsync("openrouter:anthropic/claude-sonnet-4");
+        await page.ScreenshotAsync(app, "import-preview");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Imported" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("The catalog is updated.")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/models/claude-sonnet-4");
+        await Assertions.Expect(page.GetByTestId("routes-table")).ToContainTextAsync("$2.80");
+    }
+
+    [Fact]
+    public async Task AWrongFormatIsExplainedAndNothingChanges()
+    {
+        var page = await app.NewPageAsync(1400, 1000);
+        await page.SignInAsync(AppServer.AdminEmail);
+        await page.GotoAsync("/admin/catalog/import");
+        await page.WaitForInteractiveAsync();
+
+        // A LiteLLM file, imported as models.dev.
+        await page.GetByLabel("File (JSON").SetInputFilesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "litellm.json"));
+        await Assertions.Expect(page.GetByText("litellm.json,")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("import-error")).ToContainTextAsync("does not look like a models.dev api.json");
+        await Assertions.Expect(page.GetByTestId("import-error")).ToContainTextAsync("The catalog was not changed.");
+        await page.ScreenshotAsync(app, "import-error");
+    }
+}

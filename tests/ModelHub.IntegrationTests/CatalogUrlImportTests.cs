@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ModelHub.Web.Features.Catalog.Import;
+using ModelHub.Web.Features.Common;
+using ModelHub.Web.Features.Common.Outbound;
+
+namespace ModelHub.IntegrationTests;
+
+/// <summary>Imports from a URL, served by a real HTTP server on 127.0.0.1.</summary>
+public sealed class CatalogUrlImportTests : IAsyncLifetime
+{
+    private readonly ModelHubFactory app = new();
+    private WebApplication? files;
+    private string baseUrl = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        files = builder.Build();
+        files.MapGet("/openrouter.json", () => Results.File(Path.Combine(AppContext.BaseDirectory, "Fixtures", "openrouter.json"), "application/json"));
+        files.MapGet("/missing.json", () => Results.NotFound());
+        await files.StartAsync();
+        baseUrl = files.Urls.First();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.DisposeAsync();
+        if (files is not null)
+        {
+            await files.DisposeAsync();
+        }
+    }
+
+    private async Task<ImportResult> ImportAsync(string url, bool admin = true)
+    {
+        var user = await app.CreateUserAsync($"{Guid.NewGuid():N}@example.com", admin);
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CatalogImportService>()
+            .ImportUrlAsync(new Caller(user.Id, admin), url, CatalogImportFormat.OpenRouter, dryRun: false);
+    }
+
+    [Fact]
+    public async Task LocalAddressIsRefusedUnlessItsHostIsAllowed()
+    {
+        var error = await Assert.ThrowsAnyAsync<UserFacingException>(() => ImportAsync($"{baseUrl}/openrouter.json"));
+
+        Assert.Contains("https", error.Message);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Routes.CountAsync(r => r.ProviderModelId == "openrouter/auto")));
+    }
+
+    [Fact]
+    public async Task AllowedLocalHostServesTheImport()
+    {
+        app.Settings["Outbound:AllowedHosts:0"] = "127.0.0.1";
+
+        var result = await ImportAsync($"{baseUrl}/openrouter.json");
+
+        Assert.True(result.Written);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Routes.CountAsync(r => r.ProviderModelId == "openrouter/auto")));
+    }
+
+    [Fact]
+    public async Task HttpsNameThatResolvesToLoopbackIsRefusedAtConnectTime()
+    {
+        var port = new Uri(baseUrl).Port;
+
+        var error = await Assert.ThrowsAsync<OutboundBlockedException>(() => ImportAsync($"https://localhost:{port}/openrouter.json"));
+
+        Assert.Contains("internal address", error.Message);
+    }
+
+    [Fact]
+    public async Task NotFoundIsExplained()
+    {
+        app.Settings["Outbound:AllowedHosts:0"] = "127.0.0.1";
+
+        var error = await Assert.ThrowsAsync<ImportFileException>(() => ImportAsync($"{baseUrl}/missing.json"));
+
+        Assert.Contains("answered 404", error.Message);
+    }
+
+    [Fact]
+    public async Task OnlyAnAdministratorMayImport()
+    {
+        app.Settings["Outbound:AllowedHosts:0"] = "127.0.0.1";
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => ImportAsync($"{baseUrl}/openrouter.json", admin: false));
+    }
+}
