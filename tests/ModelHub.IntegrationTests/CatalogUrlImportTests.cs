@@ -92,3 +92,61 @@ public sealed class CatalogUrlImportTests : IAsyncLifetime
         await Assert.ThrowsAsync<ForbiddenException>(() => ImportAsync($"{baseUrl}/openrouter.json", admin: false));
     }
 }
+
+/// <summary>The scheduled refresh, pointed at a local server.</summary>
+public sealed class CatalogRefreshTests : IAsyncLifetime
+{
+    private readonly ModelHubFactory app = new();
+    private WebApplication? files;
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        files = builder.Build();
+        files.MapGet("/openrouter.json", () => Results.File(Path.Combine(AppContext.BaseDirectory, "Fixtures", "openrouter.json"), "application/json"));
+        await files.StartAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.DisposeAsync();
+        if (files is not null)
+        {
+            await files.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task RefreshIsOffByDefault()
+    {
+        _ = app.Services;
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, await app.WithDbAsync(db => db.CatalogSources.CountAsync(s => s.Name.StartsWith("Scheduled"))));
+    }
+
+    [Fact]
+    public async Task EnabledRefreshImportsTheConfiguredUrls()
+    {
+        app.Settings["Catalog:Refresh:Enabled"] = "true";
+        app.Settings["Catalog:Refresh:Interval"] = "00:10:00";
+        app.Settings["Catalog:Refresh:Sources:0:Url"] = $"{files!.Urls.First()}/openrouter.json";
+        app.Settings["Catalog:Refresh:Sources:0:Format"] = "OpenRouter";
+        app.Settings["Catalog:Refresh:Sources:1:Url"] = "https://127.0.0.1:1/unreachable.json";
+        app.Settings["Catalog:Refresh:Sources:1:Format"] = "ModelsDev";
+        app.Settings["Outbound:AllowedHosts:0"] = "127.0.0.1";
+        _ = app.Services;
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var imported = 0;
+        while (imported == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+            imported = await app.WithDbAsync(db => db.Routes.CountAsync(r => r.ProviderModelId == "openrouter/auto"));
+        }
+
+        Assert.Equal(1, imported);
+        Assert.Equal(1, await app.WithDbAsync(db => db.CatalogSources.CountAsync(s => s.Name.StartsWith("Scheduled OpenRouter refresh"))));
+    }
+}

@@ -10,6 +10,8 @@ public static class CatalogSetup
         builder.Services.AddScoped<CatalogQueries>();
         builder.Services.AddScoped<Import.CatalogImporter>();
         builder.Services.AddScoped<Import.CatalogImportService>();
+        builder.Services.AddOptions<Import.CatalogRefreshOptions>().BindConfiguration(Import.CatalogRefreshOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<Import.CatalogRefreshService>();
         builder.Services.AddHttpClient(Import.CatalogImportService.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60))
             .ConfigurePrimaryHttpMessageHandler(services => services.GetRequiredService<Common.Outbound.OutboundUrlGuard>().CreateHandler());
         return builder;
