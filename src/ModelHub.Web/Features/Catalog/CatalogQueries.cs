@@ -296,11 +296,15 @@ public sealed class CatalogQueries(IDbContextFactory<ModelHubDbContext> dbFactor
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = $"%{EscapeLike(query.Search.Trim())}%";
+            // Route matches are gathered once as a set of model ids, rather than looked up again for every model.
+            var byRoute = db.Routes
+                .Where(r => EF.Functions.Like(r.ProviderModelId, pattern, "\\") || EF.Functions.Like(r.Provider.Name, pattern, "\\"))
+                .Select(r => r.ModelId);
             models = models.Where(m =>
                 EF.Functions.Like(m.Name, pattern, "\\") ||
                 EF.Functions.Like(m.Slug, pattern, "\\") ||
                 EF.Functions.Like(m.Lab, pattern, "\\") ||
-                m.Routes.Any(r => EF.Functions.Like(r.ProviderModelId, pattern, "\\") || EF.Functions.Like(r.Provider.Name, pattern, "\\")));
+                byRoute.Contains(m.Id));
         }
 
         if (query.Capabilities != ModelCapability.None)
@@ -327,7 +331,8 @@ public sealed class CatalogQueries(IDbContextFactory<ModelHubDbContext> dbFactor
 
         if (!string.IsNullOrWhiteSpace(query.Provider))
         {
-            models = models.Where(m => m.Routes.Any(r => r.Provider.Slug == query.Provider));
+            var served = db.Routes.Where(r => r.Provider.Slug == query.Provider).Select(r => r.ModelId);
+            models = models.Where(m => served.Contains(m.Id));
         }
 
         if (query.MinContext is { } minContext)
@@ -337,12 +342,14 @@ public sealed class CatalogQueries(IDbContextFactory<ModelHubDbContext> dbFactor
 
         if (query.MaxInputPrice is { } maxInput)
         {
-            models = models.Where(m => m.Routes.Any(r => !r.IsWeightsOnly && r.InputPricePerMillion != null && r.InputPricePerMillion <= maxInput));
+            var cheapEnough = db.Routes.Where(r => !r.IsWeightsOnly && r.InputPricePerMillion != null && r.InputPricePerMillion <= maxInput).Select(r => r.ModelId);
+            models = models.Where(m => cheapEnough.Contains(m.Id));
         }
 
         if (query.MaxOutputPrice is { } maxOutput)
         {
-            models = models.Where(m => m.Routes.Any(r => !r.IsWeightsOnly && r.OutputPricePerMillion != null && r.OutputPricePerMillion <= maxOutput));
+            var cheapEnough = db.Routes.Where(r => !r.IsWeightsOnly && r.OutputPricePerMillion != null && r.OutputPricePerMillion <= maxOutput).Select(r => r.ModelId);
+            models = models.Where(m => cheapEnough.Contains(m.Id));
         }
 
         if (query.ReleasedFrom is { } from)

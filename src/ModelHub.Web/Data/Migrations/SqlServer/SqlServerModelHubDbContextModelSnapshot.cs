@@ -386,8 +386,6 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("SourceId");
 
-                    b.HasIndex("Benchmark", "Score");
-
                     b.HasIndex("ModelId", "Benchmark", "Variant", "SourceId")
                         .IsUnique();
 

@@ -371,8 +371,6 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SourceId");
 
-                    b.HasIndex("Benchmark", "Score");
-
                     b.HasIndex("ModelId", "Benchmark", "Variant", "SourceId")
                         .IsUnique();
 
