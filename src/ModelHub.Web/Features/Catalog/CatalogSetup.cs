@@ -9,6 +9,7 @@ public static class CatalogSetup
         builder.Services.AddScoped<CatalogSeeder>();
         builder.Services.AddScoped<CatalogQueries>();
         builder.Services.AddScoped<Import.CatalogImporter>();
+        builder.Services.AddScoped<Editing.CatalogEditor>();
         builder.Services.AddScoped<Import.CatalogImportService>();
         builder.Services.AddOptions<Import.CatalogRefreshOptions>().BindConfiguration(Import.CatalogRefreshOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<Import.CatalogRefreshService>();
