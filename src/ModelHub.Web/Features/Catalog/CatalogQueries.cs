@@ -263,6 +263,13 @@ public sealed class CatalogQueries(IDbContextFactory<ModelHubDbContext> dbFactor
         return points.Select(p => new ChartPoint(p.Slug, p.Name, p.Lab, p.Context, p.Price!.Value)).ToList();
     }
 
+    /// <summary>The model's concurrency version, which an editor sends back so a newer save is not overwritten.</summary>
+    public async Task<Guid?> VersionAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Models.Where(m => m.Slug == slug).Select(m => (Guid?)m.Version).SingleOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>Every provider, for the filter list.</summary>
     public async Task<IReadOnlyList<(string Slug, string Name)>> ProvidersAsync(CancellationToken cancellationToken = default)
     {
