@@ -81,4 +81,15 @@ public sealed class CatalogApiTests : IntegrationTest
 
         Assert.Equal(query, parsed);
     }
+
+    [Fact]
+    public async Task OpenApiDocumentListsTheCatalogParameters()
+    {
+        var body = await (await app.CreateApiClient().GetAsync("/openapi/v1.json")).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Contains("/api/v1/models/{slug}", body);
+        Assert.Contains("\"minContext\"", body);
+        Assert.Contains("\"maxInput\"", body);
+        Assert.Contains("Required capabilities, comma-separated", body);
+    }
 }

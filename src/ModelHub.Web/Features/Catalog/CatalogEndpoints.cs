@@ -17,20 +17,19 @@ internal static class CatalogEndpoints
     {
         var models = api.MapGroup("/models").WithTags("Catalog");
 
-        models.MapGet("/", async (HttpRequest request, CatalogQueries catalog, CancellationToken ct) =>
+        models.MapGet("/", async ([AsParameters] CatalogQueryParameters parameters, CatalogQueries catalog, CancellationToken ct) =>
         {
-            var query = CatalogQueryString.Parse(request.Query.ToDictionary(q => q.Key, q => q.Value, StringComparer.OrdinalIgnoreCase));
+            var query = parameters.ToQuery();
             var page = await catalog.BrowseAsync(query, ct);
             var items = await catalog.GetManyAsync(page.Items.Select(i => i.Slug).ToList(), ct);
             return new ModelListResponse(items, page.Total, page.Page, page.PageSize);
         })
-        .WithSummary("The catalog: the browse page's filters, sort and paging as query parameters (q, cap, input, open, license, provider, minContext, maxInput, maxOutput, from, to, sort, desc, bench, page, size).");
+        .WithSummary("The catalog, with the browse page's filters, sort and paging; each model's routes, benchmarks and sourced facts nested.");
 
-        models.MapGet("/export", async (HttpRequest request, CatalogQueries catalog, CancellationToken ct) =>
+        models.MapGet("/export", async ([AsParameters] CatalogQueryParameters parameters, string? format, CatalogQueries catalog, CancellationToken ct) =>
         {
-            var values = request.Query.ToDictionary(q => q.Key, q => q.Value, StringComparer.OrdinalIgnoreCase);
-            var format = values.TryGetValue("format", out var f) ? f.ToString().ToLowerInvariant() : "csv";
-            var query = CatalogQueryString.Parse(values);
+            format = (format ?? "csv").ToLowerInvariant();
+            var query = parameters.ToQuery();
             var exported = await catalog.ExportAsync(query, CatalogExport.MaxModels, ct);
             var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
             return format switch
