@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ModelHub.Web.Features.Catalog.Import;
@@ -13,18 +10,13 @@ namespace ModelHub.IntegrationTests;
 public sealed class CatalogUrlImportTests : IAsyncLifetime
 {
     private readonly ModelHubFactory app = new();
-    private WebApplication? files;
+    private FixtureFileServer? files;
     private string baseUrl = "";
 
     public async ValueTask InitializeAsync()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        files = builder.Build();
-        files.MapGet("/openrouter.json", () => Results.File(Path.Combine(AppContext.BaseDirectory, "Fixtures", "openrouter.json"), "application/json"));
-        files.MapGet("/missing.json", () => Results.NotFound());
-        await files.StartAsync();
-        baseUrl = files.Urls.First();
+        files = await FixtureFileServer.StartAsync();
+        baseUrl = files.BaseUrl;
     }
 
     public async ValueTask DisposeAsync()
@@ -97,16 +89,9 @@ public sealed class CatalogUrlImportTests : IAsyncLifetime
 public sealed class CatalogRefreshTests : IAsyncLifetime
 {
     private readonly ModelHubFactory app = new();
-    private WebApplication? files;
+    private FixtureFileServer? files;
 
-    public async ValueTask InitializeAsync()
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        files = builder.Build();
-        files.MapGet("/openrouter.json", () => Results.File(Path.Combine(AppContext.BaseDirectory, "Fixtures", "openrouter.json"), "application/json"));
-        await files.StartAsync();
-    }
+    public async ValueTask InitializeAsync() => files = await FixtureFileServer.StartAsync();
 
     public async ValueTask DisposeAsync()
     {
@@ -131,7 +116,7 @@ public sealed class CatalogRefreshTests : IAsyncLifetime
     {
         app.Settings["Catalog:Refresh:Enabled"] = "true";
         app.Settings["Catalog:Refresh:Interval"] = "00:10:00";
-        app.Settings["Catalog:Refresh:Sources:0:Url"] = $"{files!.Urls.First()}/openrouter.json";
+        app.Settings["Catalog:Refresh:Sources:0:Url"] = $"{files!.BaseUrl}/openrouter.json";
         app.Settings["Catalog:Refresh:Sources:0:Format"] = "OpenRouter";
         app.Settings["Catalog:Refresh:Sources:1:Url"] = "https://127.0.0.1:1/unreachable.json";
         app.Settings["Catalog:Refresh:Sources:1:Format"] = "ModelsDev";

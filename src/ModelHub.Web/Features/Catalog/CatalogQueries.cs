@@ -202,7 +202,7 @@ public sealed class CatalogQueries(IDbContextFactory<ModelHubDbContext> dbFactor
         return new CatalogResults(items, total, page, pageSize);
     }
 
-    /// <summary>The ids of every model in the view, in order, for exports.</summary>
+    /// <summary>Every model in the view (up to <paramref name="limit"/>), in the view's order, with full details, for exports.</summary>
     public async Task<IReadOnlyList<ModelDetails>> ExportAsync(CatalogQuery query, int limit, CancellationToken cancellationToken = default)
     {
         var firstPage = await BrowseAsync(query with { Page = 1, PageSize = CatalogRules.MaxPageSize }, cancellationToken);
