@@ -90,4 +90,20 @@ public sealed class CatalogTests(AppServer app)
         await Assertions.Expect(compare).ToContainTextAsync("64K");
         await page.ScreenshotAsync(app, "compare");
     }
+
+    [Fact]
+    public async Task CatalogAndModelPageFitAPhoneScreen()
+    {
+        var page = await app.NewPageAsync(390, 844);
+        await page.RegisterAsync(Flows.UniqueEmail("phonecat"));
+
+        foreach (var (address, shot) in new[] { ("/models", "catalog-phone"), ("/models/glm-4.5v", "model-page-phone") })
+        {
+            await page.GotoAsync(address);
+            await page.WaitForInteractiveAsync();
+            await page.ScreenshotAsync(app, shot);
+            var overflow = await page.EvaluateAsync<bool>(Flows.SidewaysOverflowScript);
+            Assert.False(overflow, $"{address} scrolls sideways at phone width.");
+        }
+    }
 }

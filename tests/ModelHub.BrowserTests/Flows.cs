@@ -7,6 +7,10 @@ internal static class Flows
 {
     public const string Password = "Sup3r-secret!";
 
+    /// <summary>True when the page or Radzen's scrolling body is wider than the screen.</summary>
+    public const string SidewaysOverflowScript =
+        "() => document.documentElement.scrollWidth > window.innerWidth + 1 || [...document.querySelectorAll('.rz-body')].some(b => b.scrollWidth > b.clientWidth + 1)";
+
     public static string UniqueEmail(string name) => $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)] + "@example.com";
 
     /// <summary>Waits until the page's circuit is live, so clicks reach the server instead of prerendered HTML.</summary>

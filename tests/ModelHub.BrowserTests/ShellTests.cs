@@ -31,7 +31,7 @@ public sealed class ShellTests(AppServer app)
         await page.RegisterAsync(Flows.UniqueEmail("phone"));
         await page.CreateTeamAsync("Mobile");
 
-        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        var overflow = await page.EvaluateAsync<bool>(Flows.SidewaysOverflowScript);
         await page.ScreenshotAsync(app, "shell-phone");
         await page.GetByLabel("Show or hide navigation").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Team" })).ToBeVisibleAsync();
