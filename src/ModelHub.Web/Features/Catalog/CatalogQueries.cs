@@ -174,28 +174,8 @@ public sealed class CatalogQueries(IDbContextFactory<ModelHubDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
         var models = Filter(db, query);
-        var benchmark = query.Benchmark?.Trim() ?? "";
-        var rows = models.Select(m => new ModelRow
-        {
-            Id = m.Id,
-            Slug = m.Slug,
-            Name = m.Name,
-            Lab = m.Lab,
-            ReleaseDate = m.ReleaseDate,
-            ParametersBillions = m.ParametersBillions,
-            ContextWindow = m.ContextWindow,
-            OpenWeights = m.OpenWeights,
-            License = m.License,
-            Capabilities = m.Capabilities,
-            InputModalities = m.InputModalities,
-            CheapestInputPrice = m.Routes.Where(r => !r.IsWeightsOnly && r.InputPricePerMillion != null).Min(r => r.InputPricePerMillion),
-            CheapestOutputPrice = m.Routes.Where(r => !r.IsWeightsOnly && r.OutputPricePerMillion != null).Min(r => r.OutputPricePerMillion),
-            RouteCount = m.Routes.Count(r => !r.IsWeightsOnly),
-            BenchmarkScore = m.Benchmarks.Where(b => b.Benchmark == benchmark).Max(b => (decimal?)b.Score),
-        });
-
         var total = await models.CountAsync(cancellationToken);
-        var items = await Sort(rows, query)
+        var items = await Sort(Rows(models, query), query)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .ToListAsync(cancellationToken);
@@ -205,15 +185,13 @@ public sealed class CatalogQueries(IDbContextFactory<ModelHubDbContext> dbFactor
     /// <summary>Every model in the view (up to <paramref name="limit"/>), in the view's order, with full details, for exports.</summary>
     public async Task<IReadOnlyList<ModelDetails>> ExportAsync(CatalogQuery query, int limit, CancellationToken cancellationToken = default)
     {
-        var firstPage = await BrowseAsync(query with { Page = 1, PageSize = CatalogRules.MaxPageSize }, cancellationToken);
-        var slugs = new List<string>(firstPage.Items.Select(i => i.Slug));
-        for (var page = 2; page <= firstPage.PageCount && slugs.Count < limit; page++)
+        List<string> slugs;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            var next = await BrowseAsync(query with { Page = page, PageSize = CatalogRules.MaxPageSize }, cancellationToken);
-            slugs.AddRange(next.Items.Select(i => i.Slug));
+            slugs = await Sort(Rows(Filter(db, query), query), query).Select(r => r.Slug).Take(limit).ToListAsync(cancellationToken);
         }
 
-        return await GetManyAsync(slugs.Take(limit).ToList(), cancellationToken);
+        return await GetManyAsync(slugs, cancellationToken);
     }
 
     public async Task<ModelDetails?> GetAsync(string slug, CancellationToken cancellationToken = default) =>
@@ -246,18 +224,10 @@ public sealed class CatalogQueries(IDbContextFactory<ModelHubDbContext> dbFactor
     public async Task<IReadOnlyList<ChartPoint>> ChartPointsAsync(CatalogQuery query, int limit, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var points = await Filter(db, query)
-            .Where(m => m.ContextWindow != null)
-            .Select(m => new
-            {
-                m.Slug,
-                m.Name,
-                m.Lab,
-                Context = m.ContextWindow!.Value,
-                Price = m.Routes.Where(r => !r.IsWeightsOnly && r.InputPricePerMillion != null).Min(r => r.InputPricePerMillion),
-            })
-            .Where(p => p.Price != null)
-            .OrderBy(p => p.Name)
+        var points = await Rows(Filter(db, query), query)
+            .Where(r => r.ContextWindow != null && r.CheapestInputPrice != null)
+            .OrderBy(r => r.Name)
+            .Select(r => new { r.Slug, r.Name, r.Lab, Context = r.ContextWindow!.Value, Price = r.CheapestInputPrice })
             .Take(limit)
             .ToListAsync(cancellationToken);
         return points.Select(p => new ChartPoint(p.Slug, p.Name, p.Lab, p.Context, p.Price!.Value)).ToList();
@@ -295,6 +265,30 @@ public sealed class CatalogQueries(IDbContextFactory<ModelHubDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Models.AsNoTracking().Where(m => m.License != null).Select(m => m.License!).Distinct().OrderBy(l => l).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The list's columns, computed in the database: cheapest prices over served routes and the chosen benchmark's best score.</summary>
+    private static IQueryable<ModelRow> Rows(IQueryable<CatalogModel> models, CatalogQuery query)
+    {
+        var benchmark = query.Benchmark?.Trim() ?? "";
+        return models.Select(m => new ModelRow
+        {
+            Id = m.Id,
+            Slug = m.Slug,
+            Name = m.Name,
+            Lab = m.Lab,
+            ReleaseDate = m.ReleaseDate,
+            ParametersBillions = m.ParametersBillions,
+            ContextWindow = m.ContextWindow,
+            OpenWeights = m.OpenWeights,
+            License = m.License,
+            Capabilities = m.Capabilities,
+            InputModalities = m.InputModalities,
+            CheapestInputPrice = m.Routes.Where(r => !r.IsWeightsOnly && r.InputPricePerMillion != null).Min(r => r.InputPricePerMillion),
+            CheapestOutputPrice = m.Routes.Where(r => !r.IsWeightsOnly && r.OutputPricePerMillion != null).Min(r => r.OutputPricePerMillion),
+            RouteCount = m.Routes.Count(r => !r.IsWeightsOnly),
+            BenchmarkScore = m.Benchmarks.Where(b => b.Benchmark == benchmark).Max(b => (decimal?)b.Score),
+        });
     }
 
     private static IQueryable<CatalogModel> Filter(ModelHubDbContext db, CatalogQuery query)
