@@ -6,6 +6,7 @@ using ModelHub.Web.Features.Catalog;
 using ModelHub.Web.Features.Accounts;
 using ModelHub.Web.Features.Mail;
 using ModelHub.Web.Features.Operations;
+using ModelHub.Web.Features.Playground;
 using ModelHub.Web.Features.Teams;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration.Json;
@@ -27,6 +28,7 @@ public static class ModelHubSetup
         builder.AddTeams();
         builder.AddAccessTokens();
         builder.AddCatalog();
+        builder.AddPlayground();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
@@ -55,7 +57,8 @@ public static class ModelHubSetup
             .MapAccountEndpoints()
             .MapTeamEndpoints()
             .MapAccessTokenEndpoints()
-            .MapCatalogEndpoints();
+            .MapCatalogEndpoints()
+            .MapPlaygroundEndpoints();
         return app;
     }
 

@@ -7,5 +7,5 @@ public abstract class IntegrationTest : IAsyncLifetime
 
     public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+    public virtual async ValueTask DisposeAsync() => await app.DisposeAsync();
 }

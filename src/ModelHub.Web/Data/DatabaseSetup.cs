@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace ModelHub.Web.Data;
 
@@ -74,7 +75,11 @@ public static class DatabaseSetup
     private static void Register<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : ModelHubDbContext
     {
-        services.AddDbContextFactory<TContext>(configure);
+        services.AddDbContextFactory<TContext>(options =>
+        {
+            configure(options);
+            options.ReplaceService<IModelCacheKeyFactory, SecretAwareModelCacheKeyFactory>();
+        });
         services.AddSingleton<IDbContextFactory<ModelHubDbContext>, BaseTypeFactory<TContext>>();
         services.AddScoped<ModelHubDbContext>(sp => sp.GetRequiredService<TContext>());
     }

@@ -5,6 +5,9 @@ using ModelHub.Web.Features.Accounts;
 using ModelHub.Web.Features.Administration;
 using ModelHub.Web.Features.Catalog;
 using ModelHub.Web.Features.Mail;
+using ModelHub.Web.Features.Playground.Connections;
+using ModelHub.Web.Features.Playground.Prompts;
+using ModelHub.Web.Features.Playground.Runs;
 using ModelHub.Web.Features.Teams;
 
 namespace ModelHub.Web.Data;
@@ -44,10 +47,19 @@ public abstract class ModelHubDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<FactClaim> FactClaims => Set<FactClaim>();
 
+    public DbSet<ProviderConnection> ProviderConnections => Set<ProviderConnection>();
+
+    public DbSet<PlaygroundRun> PlaygroundRuns => Set<PlaygroundRun>();
+
+    public DbSet<RunTarget> RunTargets => Set<RunTarget>();
+
+    public DbSet<SavedPrompt> SavedPrompts => Set<SavedPrompt>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ModelHubDbContext).Assembly);
+        builder.ApplyProtectedSecrets(this);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -11,6 +11,7 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
     {
         builder.Property(t => t.Name).HasMaxLength(TeamRules.MaxNameLength);
         builder.Property(t => t.Version).IsConcurrencyToken();
+        builder.Property(t => t.MonthlySpendCapUsd).HasConversion<FixedPointConverter>();
         builder.HasMany(t => t.Members).WithOne(m => m.Team).HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Cascade);
     }
 }

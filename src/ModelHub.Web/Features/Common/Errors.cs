@@ -32,3 +32,11 @@ public sealed class InvalidInputException(string message) : UserFacingException(
 {
     public override int StatusCode => StatusCodes.Status400BadRequest;
 }
+
+/// <summary>The caller has done this too often; <see cref="RetryAfter"/> says when to try again.</summary>
+public sealed class TooManyRequestsException(string message, TimeSpan? retryAfter) : UserFacingException(message)
+{
+    public override int StatusCode => StatusCodes.Status429TooManyRequests;
+
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+}

@@ -14,6 +14,11 @@ internal sealed class UserFacingExceptionHandler(IProblemDetailsService problems
         }
 
         httpContext.Response.StatusCode = userFacing.StatusCode;
+        if (userFacing is TooManyRequestsException { RetryAfter: { } wait })
+        {
+            httpContext.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

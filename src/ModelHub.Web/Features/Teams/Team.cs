@@ -15,6 +15,9 @@ public sealed class Team
     public Guid Version { get; set; } = Guid.NewGuid();
 
     public List<TeamMembership> Members { get; set; } = [];
+
+    /// <summary>Playground runs are refused once the team's cost this calendar month (UTC) reaches this; null is no cap.</summary>
+    public decimal? MonthlySpendCapUsd { get; set; }
 }
 
 /// <summary>Ordered by power: a higher value can do everything a lower one can.</summary>

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text.Json;
+
+namespace ModelHub.Web.Features.Playground.Providers;
+
+public enum ProviderErrorKind
+{
+    KeyRejected,
+    RateLimited,
+    NotFound,
+    BadRequest,
+    ProviderFailed,
+    TimedOut,
+    StreamCut,
+    MalformedResponse,
+    Unreachable,
+}
+
+/// <summary>A provider call that failed, with a message a user can act on and the provider's own words kept.</summary>
+public sealed class ProviderException(ProviderErrorKind kind, string message, int? statusCode = null, string? detail = null, TimeSpan? retryAfter = null)
+    : Exception(message)
+{
+    public ProviderErrorKind Kind { get; } = kind;
+
+    public int? StatusCode { get; } = statusCode;
+
+    /// <summary>The provider's error body or the low-level cause, trimmed.</summary>
+    public string? Detail { get; } = detail is { Length: > 4000 } ? detail[..4000] : detail;
+
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+}
+
+internal static class ProviderErrors
+{
+    /// <summary>Reads a failed response and says what it means for the user.</summary>
+    public static async Task<ProviderException> FromResponseAsync(HttpResponseMessage response, string providerName, CancellationToken cancellationToken)
+    {
+        string body;
+        try
+        {
+            body = await response.Content.ReadAsStringAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            body = "";
+        }
+
+        var status = (int)response.StatusCode;
+        var said = ProviderMessage(body);
+        var saidPart = string.IsNullOrWhiteSpace(said) ? "" : $" The provider said: \"{said}\"";
+        var retryAfter = RetryAfter(response);
+
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new ProviderException(ProviderErrorKind.KeyRejected,
+                $"{providerName} rejected the API key (HTTP {status}). Replace the key on the Connections page.{saidPart}", status, body),
+            HttpStatusCode.TooManyRequests => new ProviderException(ProviderErrorKind.RateLimited,
+                $"{providerName} is rate limiting this key (HTTP 429). " +
+                (retryAfter is { } wait ? $"Wait {Math.Ceiling(wait.TotalSeconds):0} seconds before running again." : "Wait a little before running again.") + saidPart,
+                status, body, retryAfter),
+            HttpStatusCode.NotFound => new ProviderException(ProviderErrorKind.NotFound,
+                $"{providerName} does not know this model or address (HTTP 404). Check the model ID and the connection's base URL.{saidPart}", status, body),
+            >= HttpStatusCode.InternalServerError => new ProviderException(ProviderErrorKind.ProviderFailed,
+                $"{providerName} failed on its side (HTTP {status}). Try again, or choose another route.{saidPart}", status, body),
+            _ => new ProviderException(ProviderErrorKind.BadRequest,
+                $"{providerName} refused the request (HTTP {status}).{saidPart}", status, body),
+        };
+    }
+
+    public static ProviderException StreamCut(string providerName, Exception? cause = null) =>
+        new(ProviderErrorKind.StreamCut,
+            $"The stream from {providerName} was cut before the answer finished. The partial output is kept; run again for the rest.",
+            detail: cause?.Message);
+
+    public static ProviderException Malformed(string providerName, string chunk, Exception? cause = null) =>
+        new(ProviderErrorKind.MalformedResponse,
+            $"{providerName} sent a chunk ModelHub could not read, so the answer stopped there. The partial output is kept.",
+            detail: $"{cause?.Message} Chunk: {(chunk.Length > 500 ? chunk[..500] : chunk)}");
+
+    public static ProviderException Unreachable(string providerName, Exception cause) =>
+        new(ProviderErrorKind.Unreachable,
+            $"Could not reach {providerName}: {cause.Message} Check the connection's base URL.",
+            detail: cause.ToString().Split('\n')[0]);
+
+    /// <summary>The message inside the common error shapes: OpenAI and Anthropic's error.message, Replicate's detail.</summary>
+    public static string? ProviderMessage(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            var root = json.RootElement;
+            if (root.ValueKind == JsonValueKind.Object)
+            {
+                if (root.TryGetProperty("error", out var error))
+                {
+                    if (error.ValueKind == JsonValueKind.String)
+                    {
+                        return error.GetString();
+                    }
+
+                    if (error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String)
+                    {
+                        return message.GetString();
+                    }
+                }
+
+                foreach (var name in new[] { "detail", "message", "title" })
+                {
+                    if (root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
+                    {
+                        return value.GetString();
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        var text = body.Trim();
+        return text.Length > 300 ? text[..300] + "…" : text;
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        if (response.Headers.RetryAfter is { } header)
+        {
+            if (header.Delta is { } delta)
+            {
+                return delta;
+            }
+
+            if (header.Date is { } date)
+            {
+                var wait = date - DateTimeOffset.UtcNow;
+                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            }
+        }
+
+        return null;
+    }
+}

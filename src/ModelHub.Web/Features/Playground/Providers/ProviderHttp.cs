@@ -1,0 +1,151 @@
+using System.Net.Http.Headers;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ModelHub.Web.Features.Common.Outbound;
+
+namespace ModelHub.Web.Features.Playground.Providers;
+
+/// <summary>
+/// The HTTP plumbing the three wire formats share: requests through the outbound guard, errors read
+/// into <see cref="ProviderException"/>, and server-sent events read as they arrive.
+/// </summary>
+public sealed class ProviderHttp(IHttpClientFactory clients, OutboundUrlGuard guard)
+{
+    public const string ClientName = "playground-providers";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The base URL with a path appended, skipping a version segment the base already ends with.</summary>
+    public static Uri Combine(Uri baseUrl, string path)
+    {
+        var root = baseUrl.AbsoluteUri.TrimEnd('/');
+        if (path.StartsWith("v1/", StringComparison.Ordinal) && root.EndsWith("/v1", StringComparison.Ordinal))
+        {
+            path = path[3..];
+        }
+
+        return new Uri(root + "/" + path);
+    }
+
+    public HttpRequestMessage Request(HttpMethod method, Uri url, ProviderEndpoint endpoint, JsonNode? body = null, bool streaming = false)
+    {
+        guard.Check(url.AbsoluteUri);
+        var request = new HttpRequestMessage(method, url);
+        foreach (var (name, value) in endpoint.ExtraHeaders)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(Json), Encoding.UTF8, "application/json");
+        }
+
+        if (streaming)
+        {
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        }
+
+        return request;
+    }
+
+    /// <summary>Sends and returns the response once its headers are in; a failed status becomes a <see cref="ProviderException"/>.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string providerName, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw ProviderErrors.Unreachable(providerName, ex.InnerException is OutboundBlockedException blocked ? blocked : ex);
+        }
+        catch (OutboundBlockedException ex)
+        {
+            throw ProviderErrors.Unreachable(providerName, ex);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            using (response)
+            {
+                throw await ProviderErrors.FromResponseAsync(response, providerName, cancellationToken);
+            }
+        }
+
+        return response;
+    }
+
+    public async Task<JsonNode> SendForJsonAsync(HttpRequestMessage request, string providerName, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(request, providerName, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        try
+        {
+            return JsonNode.Parse(text) ?? throw new JsonException("The body is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw ProviderErrors.Malformed(providerName, text, ex);
+        }
+    }
+
+    /// <summary>
+    /// Reads server-sent events one at a time as they arrive. A connection that drops mid-stream
+    /// surfaces as a "stream cut" error; cancellation passes through untouched.
+    /// </summary>
+    public static async IAsyncEnumerable<SseItem<string>> ReadEventsAsync(
+        HttpResponseMessage response, string providerName, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Stream stream;
+        try
+        {
+            stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            throw ProviderErrors.StreamCut(providerName, ex);
+        }
+
+        await using var _ = stream;
+        await using var events = SseParser.Create(stream).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = await events.MoveNextAsync();
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+            {
+                throw ProviderErrors.StreamCut(providerName, ex);
+            }
+
+            if (!more)
+            {
+                yield break;
+            }
+
+            yield return events.Current;
+        }
+    }
+
+    public static JsonNode ParseChunk(string data, string providerName)
+    {
+        try
+        {
+            return JsonNode.Parse(data) ?? throw new JsonException("The chunk is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw ProviderErrors.Malformed(providerName, data, ex);
+        }
+    }
+
+    public static void Bearer(HttpRequestMessage request, string key) =>
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+}
