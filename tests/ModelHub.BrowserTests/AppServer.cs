@@ -1,3 +1,4 @@
+using ModelHub.FakeProviders;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -29,6 +30,9 @@ public sealed class AppServer : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>A fake provider on 127.0.0.1 for playground runs; the app allows that host for outbound calls.</summary>
+    public FakeProviderServer FakeProvider { get; private set; } = null!;
+
     public string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public string Log
@@ -42,6 +46,7 @@ public sealed class AppServer : IAsyncLifetime
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         appDirectory = FindAppOutput();
+        FakeProvider = await FakeProviderServer.StartAsync();
 
         var admin = AppProcess(appDirectory, "users", "create", "--email", AdminEmail, "--password", Flows.Password, "--admin");
         using (var created = Process.Start(admin) ?? throw new InvalidOperationException("Could not run the app's command line."))
@@ -107,6 +112,7 @@ public sealed class AppServer : IAsyncLifetime
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(dataDirectory, "modelhub.db")}";
+        start.Environment["Outbound__AllowedHosts__0"] = "127.0.0.1";
         return start;
     }
 
@@ -123,6 +129,11 @@ public sealed class AppServer : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        if (FakeProvider is not null)
+        {
+            await FakeProvider.DisposeAsync();
+        }
+
         if (Browser is not null)
         {
             await Browser.DisposeAsync();

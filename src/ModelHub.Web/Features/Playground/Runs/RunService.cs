@@ -22,6 +22,8 @@ public sealed record TargetOption(
     bool IsFree,
     bool? AcceptsImages)
 {
+    public string Key => $"{ConnectionId:N}:{RouteId}";
+
     public string Label => RouteId is null
         ? $"{ConnectionName}: type a model ID"
         : $"{ModelName} · {ConnectionName} ({ProviderModelId})";

@@ -1,0 +1,122 @@
+using Microsoft.Playwright;
+using ModelHub.FakeProviders;
+
+namespace ModelHub.BrowserTests;
+
+public sealed class PlaygroundTests(AppServer app)
+{
+    [Fact]
+    public async Task TwoModelsStreamSideBySideOneIsCancelledAndBothRunsAreInHistory()
+    {
+        app.FakeProvider.SlowChunkDelay = TimeSpan.FromMilliseconds(25);
+        var page = await app.NewPageAsync(1400, 1000);
+        await page.RegisterAsync(Flows.UniqueEmail("runner"));
+        await page.CreateTeamAsync("Model evals");
+
+        await AddConnectionAsync(page, "Fake OpenAI", app.FakeProvider.OpenAiBaseUrl);
+        Assert.DoesNotContain(FakeProviderServer.ApiKey, await page.ContentAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Test Fake OpenAI" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("notice")).ToContainTextAsync("Connected; the key lists 2 model(s).");
+        await page.ScreenshotAsync(app, "playground-connections");
+
+        await page.GotoAsync("/playground");
+        await page.WaitForInteractiveAsync();
+        await ChooseTargetAsync(page, 0, "Fake OpenAI: type a model ID", "slow-stream");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add target" }).ClickAsync();
+        await ChooseTargetAsync(page, 1, "Fake OpenAI: type a model ID", "slow-stream");
+        await page.Locator("#message-0").FillAsync("Count to four hundred, please.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true }).ClickAsync();
+
+        // Both panels show text while both are still streaming.
+        var first = page.GetByTestId("panel-0");
+        var second = page.GetByTestId("panel-1");
+        await Assertions.Expect(first.GetByTestId("output")).ToContainTextAsync("word5");
+        await Assertions.Expect(second.GetByTestId("output")).ToContainTextAsync("word5");
+        await Assertions.Expect(first.GetByTestId("status")).ToHaveTextAsync("Streaming…");
+        await Assertions.Expect(second.GetByTestId("status")).ToHaveTextAsync("Streaming…");
+        await page.ScreenshotAsync(app, "playground-streaming");
+
+        await second.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Assertions.Expect(second.GetByTestId("status")).ToHaveTextAsync("Cancelled");
+        await Assertions.Expect(second.GetByTestId("error")).ToContainTextAsync("output up to that moment is kept");
+        var cancelledText = await second.GetByTestId("output").InnerTextAsync();
+        Assert.Contains("word5", cancelledText);
+        Assert.DoesNotContain("word400", cancelledText);
+
+        await Assertions.Expect(first.GetByTestId("status")).ToHaveTextAsync("Done", new() { Timeout = 40_000 });
+        await Assertions.Expect(first.GetByTestId("output")).ToContainTextAsync("word400");
+        await Assertions.Expect(first.GetByTestId("tokens")).ToContainTextAsync("/ 400");
+        await page.ScreenshotAsync(app, "playground-finished");
+
+        // A second, quick run on one target; then both runs are in the team's history.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove target 2" }).ClickAsync();
+        await ChooseTargetAsync(page, 0, "Fake OpenAI: type a model ID", "echo");
+        await page.Locator("#message-0").FillAsync("Say hello");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("panel-0").GetByTestId("status")).ToHaveTextAsync("Done");
+        await Assertions.Expect(page.GetByTestId("panel-0").GetByTestId("output")).ToHaveTextAsync("Hello from the fake. You said: Say hello");
+        await Assertions.Expect(page.GetByTestId("panel-1")).ToHaveCountAsync(0);
+
+        await page.GotoAsync("/playground/history");
+        await page.WaitForInteractiveAsync();
+        var rows = page.GetByTestId("history-row");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("Count to four hundred, please.");
+        await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("Cancelled");
+        await page.ScreenshotAsync(app, "playground-history");
+
+        await rows.Nth(1).GetByRole(AriaRole.Link, new() { Name = "Count to four hundred, please." }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("panel-0").GetByTestId("status")).ToHaveTextAsync("Done");
+        await Assertions.Expect(page.GetByTestId("panel-1").GetByTestId("status")).ToHaveTextAsync("Cancelled");
+        Assert.DoesNotContain(FakeProviderServer.ApiKey, app.Log);
+    }
+
+    [Fact]
+    public async Task ProviderErrorIsExplainedInItsPanelAndThePromptStaysInTheEditor()
+    {
+        var page = await app.NewPageAsync(1280, 900);
+        await page.RegisterAsync(Flows.UniqueEmail("limited"));
+        await page.CreateTeamAsync("Rate limited");
+        await AddConnectionAsync(page, "Fake Anthropic", app.FakeProvider.BaseUrl, style: "Anthropic messages");
+
+        await page.GotoAsync("/playground");
+        await page.WaitForInteractiveAsync();
+        await ChooseTargetAsync(page, 0, "Fake Anthropic: type a model ID", "fault-429");
+        await page.Locator("#message-0").FillAsync("This will be rate limited");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true }).ClickAsync();
+
+        var panel = page.GetByTestId("panel-0");
+        await Assertions.Expect(panel.GetByTestId("status")).ToHaveTextAsync("Failed");
+        await Assertions.Expect(panel.GetByTestId("error")).ToContainTextAsync("Wait 7 seconds before running again");
+        await Assertions.Expect(panel.GetByTestId("error")).ToContainTextAsync("HTTP 429");
+        await Assertions.Expect(page.Locator("#message-0")).ToHaveValueAsync("This will be rate limited");
+        await page.ScreenshotAsync(app, "playground-error");
+    }
+
+    private static async Task AddConnectionAsync(IPage page, string name, string baseUrl, string? style = null)
+    {
+        await page.GotoAsync("/playground/connections");
+        await page.WaitForInteractiveAsync();
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        if (style is not null)
+        {
+            await page.Locator(".rz-dropdown", new() { HasText = "OpenAI-compatible chat completions" }).ClickAsync();
+            await page.Locator(".rz-dropdown-item:visible", new() { HasTextString = style }).ClickAsync();
+        }
+
+        await page.GetByLabel("Base URL").FillAsync(baseUrl);
+        await page.GetByLabel("API key").FillAsync(FakeProviderServer.ApiKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add connection" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("connection-row")).ToContainTextAsync(name);
+        await Assertions.Expect(page.GetByTestId("masked-key")).ToHaveTextAsync("••••" + FakeProviderServer.ApiKey[^4..]);
+    }
+
+    private static async Task ChooseTargetAsync(IPage page, int index, string option, string modelId)
+    {
+        await page.GetByTestId($"target-{index}").Locator(".rz-dropdown").ClickAsync();
+        await page.Locator(".rz-dropdown-item:visible", new() { HasTextString = option }).ClickAsync();
+        var model = page.Locator($"input[name=model-id-{index}]");
+        await model.FillAsync(modelId);
+        await model.PressAsync("Tab");
+    }
+}
