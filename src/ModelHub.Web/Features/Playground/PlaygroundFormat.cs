@@ -24,6 +24,11 @@ public static class PlaygroundFormat
         _ => $"{(milliseconds.Value / 1000).ToString("0.0", Invariant)} s",
     };
 
+    /// <summary>"850 KB", "4.2 MB".</summary>
+    public static string Bytes(long bytes) => bytes < 1024 * 1024
+        ? $"{Math.Ceiling(bytes / 1024.0).ToString("0", Invariant)} KB"
+        : $"{(bytes / 1024.0 / 1024.0).ToString("0.#", Invariant)} MB";
+
     public static string Speed(double? tokensPerSecond) =>
         tokensPerSecond is { } speed ? $"{speed.ToString(speed < 10 ? "0.0" : "0", Invariant)} tok/s" : "–";
 

@@ -362,7 +362,7 @@ public sealed class RunService(
             if (bytes > limits.MaxAttachmentBytes)
             {
                 throw new InvalidInputException(
-                    $"{name} is {bytes / 1024.0 / 1024.0:0.0} MB; images may be at most {limits.MaxAttachmentBytes / 1024.0 / 1024.0:0.#} MB. Shrink it and attach it again.");
+                    $"{name} is {PlaygroundFormat.Bytes(bytes)}; images may be at most {PlaygroundFormat.Bytes(limits.MaxAttachmentBytes)}. Shrink it and attach it again.");
             }
 
             if (!Convert.TryFromBase64String(image.Base64Data ?? "", new byte[bytes + 3], out _))
