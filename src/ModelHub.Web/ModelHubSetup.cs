@@ -63,13 +63,20 @@ public static class ModelHubSetup
     }
 
     /// <summary>
+    /// One file provider for the process: each provider holds a file watcher (an inotify instance
+    /// on Linux) that nothing disposes, so one per host would leak a watcher for every host a test
+    /// run starts.
+    /// </summary>
+    private static readonly Lazy<PhysicalFileProvider> BaseDirectoryFiles = new(() => new PhysicalFileProvider(AppContext.BaseDirectory));
+
+    /// <summary>
     /// The app reads the single appsettings.json at the top of the repository, which the build copies
     /// next to the assembly; this points the default settings source there, keeping its precedence
     /// below environment variables and the command line.
     /// </summary>
     private static void UseRepositorySettingsFile(this IHostApplicationBuilder builder)
     {
-        var baseDirectory = new PhysicalFileProvider(AppContext.BaseDirectory);
+        var baseDirectory = BaseDirectoryFiles.Value;
         var sources = builder.Configuration.Sources;
         for (var i = 0; i < sources.Count; i++)
         {

@@ -1,6 +1,7 @@
 // Catalog speed benchmark: builds a 20,000-route catalog in a fresh SQLite file, then measures
 // filtered, sorted catalog pages (through the service the page calls, and through the HTTP API on
 // loopback) and a 1,500-route models.dev import. Run: dotnet run -c Release --project tests/ModelHub.Benchmarks
+// With the argument "playground" it measures the playground instead (see PlaygroundBenchmark.cs).
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -19,6 +20,12 @@ using ModelHub.Web.Features.Accounts;
 using ModelHub.Web.Features.Catalog;
 using ModelHub.Web.Features.Catalog.Import;
 using ModelHub.Web.Features.Common;
+
+if (args is ["playground", ..])
+{
+    await ModelHub.Benchmarks.PlaygroundBenchmark.RunAsync();
+    return;
+}
 
 const int Models = 5_000;
 const int RoutesPerModel = 4;

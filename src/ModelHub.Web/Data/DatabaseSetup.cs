@@ -15,7 +15,7 @@ public static class DatabaseSetup
         {
             case var p when string.Equals(p, DatabaseProviders.Sqlite, StringComparison.OrdinalIgnoreCase):
                 var sqlite = SqliteConnectionString(builder);
-                Register<SqliteModelHubDbContext>(builder.Services, db => db.UseSqlite(sqlite));
+                Register<SqliteModelHubDbContext>(builder.Services, db => db.UseSqlite(sqlite).AddInterceptors(new SqlitePragmas()));
                 break;
             case var p when string.Equals(p, DatabaseProviders.SqlServer, StringComparison.OrdinalIgnoreCase):
                 var sqlServer = builder.Configuration.GetConnectionString(DatabaseProviders.SqlServer);

@@ -123,8 +123,9 @@ public sealed class RunService(
             prepared.Add(new PreparedTarget(row, new ProviderCall(connections.ToEndpoint(connection), row.ProviderModelId, run.SystemPrompt, messages, parameters)));
         }
 
-        var spend = await SpendAsync(db, membership.TeamId, membership.Team.MonthlySpendCapUsd, cancellationToken);
-        if (spend.CapReached)
+        // The month's spend is summed only when there is a cap to compare it with.
+        if (membership.Team.MonthlySpendCapUsd is not null
+            && await SpendAsync(db, membership.TeamId, membership.Team.MonthlySpendCapUsd, cancellationToken) is { CapReached: true } spend)
         {
             throw new ConflictException(
                 $"{membership.Team.Name} has reached its monthly spend cap of {PlaygroundFormat.Usd(spend.CapUsd)} " +
@@ -358,14 +359,15 @@ public sealed class RunService(
                 throw new InvalidInputException($"{name} is {image.MediaType}; attach PNG, JPEG, GIF or WebP images.");
             }
 
-            var bytes = (image.Base64Data?.Length ?? 0) / 4 * 3;
+            var data = image.Base64Data ?? "";
+            var bytes = data.Length / 4 * 3 - (data.EndsWith("==", StringComparison.Ordinal) ? 2 : data.EndsWith('=') ? 1 : 0);
             if (bytes > limits.MaxAttachmentBytes)
             {
                 throw new InvalidInputException(
                     $"{name} is {PlaygroundFormat.Bytes(bytes)}; images may be at most {PlaygroundFormat.Bytes(limits.MaxAttachmentBytes)}. Shrink it and attach it again.");
             }
 
-            if (!Convert.TryFromBase64String(image.Base64Data ?? "", new byte[bytes + 3], out _))
+            if (!Convert.TryFromBase64String(data, new byte[bytes + 3], out _))
             {
                 throw new InvalidInputException($"{name} is not valid base64 data.");
             }

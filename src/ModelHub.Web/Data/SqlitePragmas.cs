@@ -1,0 +1,28 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ModelHub.Web.Data;
+
+/// <summary>
+/// Sets synchronous=NORMAL on each SQLite connection. With WAL (set at start-up) this stays
+/// corruption-safe and only a power cut can lose the last commits, while a commit no longer waits
+/// for a disk flush: a playground run's first write sits in front of its first token.
+/// </summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void Apply(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        command.ExecuteNonQuery();
+    }
+}
