@@ -93,6 +93,67 @@ public sealed class PlaygroundTests(AppServer app)
         await page.ScreenshotAsync(app, "playground-error");
     }
 
+    [Fact]
+    public async Task ATypedPromptSurvivesAReloadBeforeItIsRun()
+    {
+        var page = await app.NewPageAsync(1280, 900);
+        await page.RegisterAsync(Flows.UniqueEmail("drafter"));
+        await page.CreateTeamAsync("Drafts");
+        await AddConnectionAsync(page, "Fake OpenAI", app.FakeProvider.OpenAiBaseUrl);
+
+        await page.GotoAsync("/playground");
+        await page.WaitForInteractiveAsync();
+        await ChooseTargetAsync(page, 0, "Fake OpenAI: type a model ID", "echo");
+        await page.Locator("#system-prompt").FillAsync("You are a careful reviewer.");
+        await page.Locator("#message-0").FillAsync("Review {{document}} for tone.");
+        await page.GetByLabel("document").FillAsync("the launch email");
+        await page.GetByLabel("document").PressAsync("Tab");
+        await page.WaitForTimeoutAsync(1500);
+
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+
+        await Assertions.Expect(page.GetByTestId("notice")).ToContainTextAsync("Your unsaved prompt is back");
+        await Assertions.Expect(page.Locator("#message-0")).ToHaveValueAsync("Review {{document}} for tone.");
+        await Assertions.Expect(page.Locator("#system-prompt")).ToHaveValueAsync("You are a careful reviewer.");
+        await Assertions.Expect(page.Locator("input[name=model-id-0]")).ToHaveValueAsync("echo");
+        await Assertions.Expect(page.GetByLabel("document")).ToHaveValueAsync("the launch email");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("panel-0").GetByTestId("output")).ToHaveTextAsync("Hello from the fake. You said: Review the launch email for tone.");
+    }
+
+    [Fact]
+    public async Task PlaygroundPagesFitAPhoneScreenInTheDarkTheme()
+    {
+        var page = await app.NewPageAsync(1280, 900);
+        await page.RegisterAsync(Flows.UniqueEmail("phone"));
+        await page.CreateTeamAsync("On the go");
+        await AddConnectionAsync(page, "Fake Replicate", app.FakeProvider.BaseUrl, style: "Replicate predictions");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Dark" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Light" })).ToBeVisibleAsync();
+        await page.SetViewportSizeAsync(390, 844);
+
+        await page.GotoAsync("/playground");
+        await page.WaitForInteractiveAsync();
+        await ChooseTargetAsync(page, 0, "Fake Replicate: type a model ID", "meta/reasoning");
+        await page.Locator("#message-0").FillAsync("Explain **Markdown** in a `code` span");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("panel-0").GetByTestId("status")).ToHaveTextAsync("Done");
+        await Assertions.Expect(page.GetByTestId("panel-0").GetByTestId("output").Locator("strong")).ToHaveTextAsync("Markdown");
+        await page.GetByTestId("panel-0").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(app, "playground-phone-dark");
+        Assert.False(await page.EvaluateAsync<bool>(Flows.SidewaysOverflowScript), "/playground scrolls sideways at phone width.");
+
+        foreach (var (address, shot) in new[] { ("/playground/history", "history-phone-dark"), ("/playground/connections", "connections-phone-dark") })
+        {
+            await page.GotoAsync(address);
+            await page.WaitForInteractiveAsync();
+            await page.ScreenshotAsync(app, shot);
+            Assert.False(await page.EvaluateAsync<bool>(Flows.SidewaysOverflowScript), $"{address} scrolls sideways at phone width.");
+        }
+    }
+
     private static async Task AddConnectionAsync(IPage page, string name, string baseUrl, string? style = null)
     {
         await page.GotoAsync("/playground/connections");

@@ -136,9 +136,9 @@ public sealed class RunService(
         db.PlaygroundRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
 
-        // Detach the rows the executor will own, so this context's copies are never saved again.
         var live = executor.Start(run, prepared);
-        return ToView(run, caller, live.Snapshot());
+        var author = await db.Users.Where(u => u.Id == caller.UserId).Select(u => u.Email).SingleOrDefaultAsync(CancellationToken.None);
+        return ToView(run, author ?? "", live.Snapshot(), RunStatus.Running);
     }
 
     public async Task<RunView> GetAsync(Caller caller, Guid teamId, Guid runId, CancellationToken cancellationToken = default)
@@ -403,9 +403,6 @@ public sealed class RunService(
         var text = string.Join(' ', messages[^1].Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return text.Length > PlaygroundRules.MaxTitleLength ? text[..(PlaygroundRules.MaxTitleLength - 1)] + "…" : text;
     }
-
-    private static RunView ToView(PlaygroundRun run, Caller caller, IReadOnlyList<RunTargetView> targets) =>
-        ToView(run, "you", targets, run.Status);
 
     private static RunView ToView(PlaygroundRun run, string author, IReadOnlyList<RunTargetView> targets, RunStatus status) => new(
         run.Id, run.TeamId, author, run.Title, run.SystemPrompt,
