@@ -42,21 +42,11 @@ internal static class PlaygroundBenchmark
         await using var fake = await FakeProviderServer.StartAsync();
         fake.ChunkDelay = TimeSpan.FromMilliseconds(5);
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = typeof(ModelHubSetup).Assembly.GetName().Name });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var app = await BenchmarkHost.StartAsync(folder, new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(folder, "bench.db")}",
             ["Outbound:AllowedHosts:0"] = "127.0.0.1",
             ["Playground:RunsPerMinutePerUser"] = "10000",
-            ["Logging:LogLevel:Default"] = "Warning",
         });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddModelHub();
-        var app = builder.Build();
-        await DatabaseInitializer.InitializeAtStartupAsync(app.Services);
-        app.MapModelHub();
-        await app.StartAsync();
 
         try
         {

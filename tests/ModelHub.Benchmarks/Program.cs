@@ -33,19 +33,7 @@ const int Repetitions = 60;
 var folder = Path.Combine(Path.GetTempPath(), $"modelhub-bench-{Guid.NewGuid():N}");
 Directory.CreateDirectory(folder);
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = typeof(ModelHubSetup).Assembly.GetName().Name });
-builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-{
-    ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(folder, "bench.db")}",
-    ["Logging:LogLevel:Default"] = "Warning",
-});
-builder.Logging.ClearProviders();
-builder.WebHost.UseUrls("http://127.0.0.1:0");
-builder.AddModelHub();
-var app = builder.Build();
-await DatabaseInitializer.InitializeAtStartupAsync(app.Services);
-app.MapModelHub();
-await app.StartAsync();
+var app = await ModelHub.Benchmarks.BenchmarkHost.StartAsync(folder);
 
 try
 {

@@ -63,6 +63,17 @@ public sealed class ModelHubFactory : WebApplicationFactory<Program>
         return new TestUser(user.Id, email, token.Token, CreateApiClient(token.Token));
     }
 
+    /// <summary>Creates an account and has it join the team through an invite the owner creates.</summary>
+    public async Task<TestUser> AddMemberAsync(TestUser owner, Guid teamId, string email, ModelHub.Web.Features.Teams.TeamRole role)
+    {
+        var user = await CreateUserAsync(email);
+        var invite = await (await owner.Api.PostJsonAsync($"/api/v1/teams/{teamId}/invites", new ModelHub.Web.Features.Teams.CreateInviteRequest(null, role)))
+            .ReadAsync<ModelHub.Web.Features.Teams.CreatedInvite>(System.Net.HttpStatusCode.Created);
+        var token = invite.Url[(invite.Url.LastIndexOf('/') + 1)..];
+        await (await user.Api.PostAsync($"/api/v1/invites/{token}/accept", null)).ReadAsync<ModelHub.Web.Features.Teams.AcceptedInvite>();
+        return user;
+    }
+
     public async Task<T> WithDbAsync<T>(Func<ModelHubDbContext, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();

@@ -84,12 +84,5 @@ public abstract class PlaygroundTest : IntegrationTest
         return provider.Id;
     });
 
-    protected async Task<TestUser> AddMemberAsync(string email, TeamRole role)
-    {
-        var user = await app.CreateUserAsync(email);
-        var invite = await (await owner.Api.PostJsonAsync($"/api/v1/teams/{teamId}/invites", new CreateInviteRequest(null, role))).ReadAsync<CreatedInvite>(HttpStatusCode.Created);
-        var token = invite.Url[(invite.Url.LastIndexOf('/') + 1)..];
-        await (await user.Api.PostAsync($"/api/v1/invites/{token}/accept", null)).ReadAsync<AcceptedInvite>();
-        return user;
-    }
+    protected Task<TestUser> AddMemberAsync(string email, TeamRole role) => app.AddMemberAsync(owner, teamId, email, role);
 }

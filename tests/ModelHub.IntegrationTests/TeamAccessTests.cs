@@ -18,14 +18,7 @@ public sealed class TeamAccessTests : IntegrationTest
         teamId = (await (await owner.Api.PostJsonAsync("/api/v1/teams", new CreateTeamRequest("Research"))).ReadAsync<TeamSummary>(HttpStatusCode.Created)).Id;
     }
 
-    private async Task<TestUser> AddMemberAsync(string email, TeamRole role)
-    {
-        var user = await app.CreateUserAsync(email);
-        var invite = await (await owner.Api.PostJsonAsync($"/api/v1/teams/{teamId}/invites", new CreateInviteRequest(null, role))).ReadAsync<CreatedInvite>(HttpStatusCode.Created);
-        var token = invite.Url[(invite.Url.LastIndexOf('/') + 1)..];
-        await (await user.Api.PostAsync($"/api/v1/invites/{token}/accept", null)).ReadAsync<AcceptedInvite>();
-        return user;
-    }
+    private Task<TestUser> AddMemberAsync(string email, TeamRole role) => app.AddMemberAsync(owner, teamId, email, role);
 
     [Fact]
     public async Task OutsiderGets404ForAnotherTeamsId()

@@ -25,7 +25,25 @@ public sealed class LiveRun(Guid id, Guid teamId, IReadOnlyList<LiveTarget> targ
 
     public event Action? Changed;
 
-    internal void NotifyChanged() => Changed?.Invoke();
+    internal void NotifyChanged()
+    {
+        if (Changed is not { } handlers)
+        {
+            return;
+        }
+
+        foreach (var handler in handlers.GetInvocationList().Cast<Action>())
+        {
+            try
+            {
+                handler();
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException)
+            {
+                // A page that closed while watching must not stop the run it watched.
+            }
+        }
+    }
 
     internal void Complete()
     {

@@ -162,7 +162,8 @@ public sealed partial class RunExecutor(
             t.FinishedAtUtc = DateTime.UtcNow;
             t.InputTokens = usage?.InputTokens;
             t.OutputTokens = usage?.OutputTokens;
-            if (t.InputTokens is null && t.Status is RunStatus.Succeeded or RunStatus.Cancelled or RunStatus.Failed)
+            // Input is estimated only when the model evidently read the prompt; a refused request used nothing.
+            if (t.InputTokens is null && (t.Status == RunStatus.Succeeded || output.Length > 0 || reasoningText.Length > 0))
             {
                 t.InputTokens = TokenEstimator.EstimateInput(call.SystemPrompt, call.Messages);
                 t.UsageEstimated = true;
