@@ -35,6 +35,9 @@ internal static class PlaygroundBenchmark
     private const int ParallelRounds = 10;
     private const string FirstTokenModel = "delay-50";
 
+    /// <summary>The first-token time the executor itself records, from the moment it starts the target.</summary>
+    private static readonly List<double> ExecutorFirstToken = [];
+
     public static async Task RunAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"modelhub-bench-playground-{Guid.NewGuid():N}");
@@ -61,12 +64,14 @@ internal static class PlaygroundBenchmark
             var directTimes = new List<double>();
             var appTimes = new List<double>();
             var differences = new List<double>();
+            var startTimes = new List<double>();
             for (var i = 0; i < Warmup + Pairs; i++)
             {
                 var d = await DirectFirstTokenAsync(direct, fake);
-                var a = await AppFirstTokenAsync(runs, liveRuns, caller, teamId, connectionId);
+                var (a, start) = await AppFirstTokenAsync(runs, liveRuns, caller, teamId, connectionId);
                 if (i >= Warmup)
                 {
+                    startTimes.Add(start);
                     directTimes.Add(d);
                     appTimes.Add(a);
                     differences.Add(a - d);
@@ -77,6 +82,8 @@ internal static class PlaygroundBenchmark
             Report("direct HttpClient call to the fake", directTimes);
             Report("through RunService to the live run", appTimes);
             Report("added by the app (paired difference)", differences);
+            Report("  of which StartAsync (checks, insert)", startTimes);
+            Report("first token as the executor records it", ExecutorFirstToken.Skip(Warmup).ToList());
             Console.WriteLine($"{"p95(app) - p95(direct)",-44} {Percentile(appTimes, 0.95) - Percentile(directTimes, 0.95),7:0.0}");
 
             Console.WriteLine();
@@ -141,11 +148,12 @@ internal static class PlaygroundBenchmark
     }
 
     /// <summary>Time from asking RunService to start a run until the first token is in the live run.</summary>
-    private static async Task<double> AppFirstTokenAsync(RunService runs, LiveRuns liveRuns, Caller caller, Guid teamId, Guid connectionId)
+    private static async Task<(double FirstToken, double Start)> AppFirstTokenAsync(RunService runs, LiveRuns liveRuns, Caller caller, Guid teamId, Guid connectionId)
     {
         var firstToken = new TaskCompletionSource<double>(TaskCreationOptions.RunContinuationsAsynchronously);
         var clock = Stopwatch.StartNew();
         var run = await runs.StartAsync(caller, teamId, new RunRequest([new RunTargetRequest(connectionId, ModelId: FirstTokenModel)], [new ChatMessage(ChatRole.User, "Say hello")]));
+        var start = clock.Elapsed.TotalMilliseconds;
         var live = liveRuns.Find(teamId, run.Id)!;
         void Check()
         {
@@ -158,9 +166,10 @@ internal static class PlaygroundBenchmark
         live.Changed += Check;
         Check();
         var result = await firstToken.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        ExecutorFirstToken.Add(live.Targets[0].Snapshot().TimeToFirstTokenMs ?? double.NaN);
         live.Changed -= Check;
         await live.Completion;
-        return result;
+        return (result, start);
     }
 
     private static async Task<double> WholeRunAsync(RunService runs, LiveRuns liveRuns, Caller caller, Guid teamId, IReadOnlyList<RunTargetRequest> targets)

@@ -106,4 +106,7 @@ public sealed class RunTarget
     public decimal? CostUsd { get; set; }
 
     public DateTime? FinishedAtUtc { get; set; }
+
+    /// <summary>A detached copy of the row's values, for work that must not touch a tracked entity.</summary>
+    public RunTarget Copy() => (RunTarget)MemberwiseClone();
 }

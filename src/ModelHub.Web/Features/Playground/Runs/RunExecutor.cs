@@ -29,9 +29,21 @@ public sealed partial class RunExecutor(
 
     private readonly Dictionary<ApiStyle, IChatProvider> byStyle = providers.ToDictionary(p => p.Style);
 
-    public LiveRun Start(PlaygroundRun run, IReadOnlyList<PreparedTarget> targets)
+    /// <summary>
+    /// Starts every target. <paramref name="saved"/> is the insert of the run's rows: nothing is
+    /// written before it completes, and if it fails the targets are stopped and nothing is written.
+    /// The live targets work on copies of the rows, never on the entities the saving context tracks.
+    /// </summary>
+    public LiveRun Start(PlaygroundRun run, IReadOnlyList<PreparedTarget> targets, Task saved)
     {
-        var live = new LiveRun(run.Id, run.TeamId, [.. targets.Select(t => new LiveTarget(t.Row))]);
+        var live = new LiveRun(run.Id, run.TeamId, [.. targets.Select(t => new LiveTarget(t.Row.Copy()))]);
+        _ = saved.ContinueWith(_ =>
+        {
+            foreach (var target in live.Targets)
+            {
+                target.Cancellation.Cancel();
+            }
+        }, CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion, TaskScheduler.Default);
         liveRuns.Add(live);
         var remaining = targets.Count;
         for (var i = 0; i < targets.Count; i++)
@@ -40,10 +52,10 @@ public sealed partial class RunExecutor(
             var call = targets[i].Call;
             _ = Task.Run(async () =>
             {
-                await ExecuteAsync(live, target, call);
+                await ExecuteAsync(live, target, call, saved);
                 if (Interlocked.Decrement(ref remaining) == 0)
                 {
-                    await FinishRunAsync(live);
+                    await FinishRunAsync(live, saved);
                 }
             });
         }
@@ -51,7 +63,7 @@ public sealed partial class RunExecutor(
         return live;
     }
 
-    private async Task ExecuteAsync(LiveRun run, LiveTarget target, ProviderCall call)
+    private async Task ExecuteAsync(LiveRun run, LiveTarget target, ProviderCall call, Task saved)
     {
         var settings = options.CurrentValue;
         var firstTokenTimeout = TimeSpan.FromSeconds(settings.FirstTokenTimeoutSeconds);
@@ -97,7 +109,7 @@ public sealed partial class RunExecutor(
                 }
 
                 run.NotifyChanged();
-                if (clock.Elapsed - lastCheckpoint > CheckpointInterval)
+                if (clock.Elapsed - lastCheckpoint > CheckpointInterval && saved.IsCompletedSuccessfully)
                 {
                     lastCheckpoint = clock.Elapsed;
                     await CheckpointAsync(target);
@@ -182,8 +194,27 @@ public sealed partial class RunExecutor(
         });
         LogTargetFinished(run.Id, target.Id, target.Snapshot().Status, total);
 
-        await SaveTargetAsync(target);
+        if (await SucceededAsync(saved))
+        {
+            await SaveTargetAsync(target);
+        }
+
         run.NotifyChanged();
+    }
+
+    /// <summary>Waits for the run's insert; false when it failed, so there is no row to write to.</summary>
+    private static async Task<bool> SucceededAsync(Task saved)
+    {
+        try
+        {
+            await saved;
+            return true;
+        }
+        catch (Exception)
+        {
+            // The caller of StartAsync got the error; the executor only has to stay quiet.
+            return false;
+        }
     }
 
     private static void Fail(RunTarget target, string kind, string message, int? statusCode, string? detail)
@@ -226,10 +257,15 @@ public sealed partial class RunExecutor(
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
-    private async Task FinishRunAsync(LiveRun run)
+    private async Task FinishRunAsync(LiveRun run, Task saved)
     {
         try
         {
+            if (!await SucceededAsync(saved))
+            {
+                return;
+            }
+
             var status = RunMetrics.Aggregate(run.Targets.Select(t => t.Snapshot().Status));
             await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
             await db.PlaygroundRuns.Where(r => r.Id == run.Id)

@@ -134,9 +134,12 @@ public sealed class RunService(
 
         rateLimiter.Acquire(caller.UserId);
         db.PlaygroundRuns.Add(run);
-        await db.SaveChangesAsync(cancellationToken);
 
-        var live = executor.Start(run, prepared);
+        // The providers are called while the run is being saved, so the insert does not sit in front
+        // of the first token; the executor writes nothing until the save is done, and stops if it fails.
+        var saving = db.SaveChangesAsync(CancellationToken.None);
+        var live = executor.Start(run, prepared, saving);
+        await saving;
         var author = await db.Users.Where(u => u.Id == caller.UserId).Select(u => u.Email).SingleOrDefaultAsync(CancellationToken.None);
         return ToView(run, author ?? "", live.Snapshot(), RunStatus.Running);
     }
