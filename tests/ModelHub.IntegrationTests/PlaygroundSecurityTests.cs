@@ -125,6 +125,7 @@ public sealed partial class PlaygroundSecurityTests : PlaygroundTest
     [InlineData("http://example.com/v1", "Only https addresses")]
     [InlineData("https://169.254.169.254/latest", "internal address")]
     [InlineData("not a url", "is not a web address")]
+    [InlineData("https://api.example.com/v1?key=sk-secret", "must not have a query string")]
     public async Task BaseUrlsThatReachInternalAddressesOrSkipHttpsAreRefused(string url, string message)
     {
         var response = await owner.Api.PostJsonAsync($"/api/v1/teams/{teamId}/connections",

@@ -54,7 +54,15 @@ internal static class PlaygroundEndpoints
             var run = await service.StartAsync(caller, teamId, request, ct);
             if (wait == true && await service.WatchAsync(caller, teamId, run.Id, ct) is { } live)
             {
-                await live.Completion.WaitAsync(MaxWait, ct);
+                try
+                {
+                    await live.Completion.WaitAsync(MaxWait, ct);
+                }
+                catch (TimeoutException)
+                {
+                    // Still running after the longest wait: answer 202 with the output so far.
+                }
+
                 run = await service.GetAsync(caller, teamId, run.Id, ct);
             }
 

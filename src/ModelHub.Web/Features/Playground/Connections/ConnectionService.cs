@@ -206,7 +206,11 @@ public sealed partial class ConnectionService(
             throw new InvalidInputException($"The base URL is longer than {PlaygroundRules.MaxUrlLength} characters.");
         }
 
-        guard.Check(url);
+        // A query string is where keys end up when pasted with the URL; they would then travel and be logged in clear.
+        if (guard.Check(url) is { Query.Length: > 0 } or { Fragment.Length: > 0 })
+        {
+            throw new InvalidInputException("The base URL must not have a query string or fragment. Put the key in the API key field.");
+        }
 
         if (input.CatalogProviderId is { } providerId && !await db.Providers.AnyAsync(p => p.Id == providerId, cancellationToken))
         {
