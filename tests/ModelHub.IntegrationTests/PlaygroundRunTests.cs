@@ -11,7 +11,7 @@ namespace ModelHub.IntegrationTests;
 public sealed class PlaygroundRunTests : PlaygroundTest
 {
     [Fact]
-    public async Task FourTargetsOnThreeApiStylesRunTogetherAndKeepTheirOrder()
+    public async Task FourTargetsOnThreeApiStylesRunInOneRunAndKeepTheirOrder()
     {
         var run = await RunAsync(Prompt("All at once",
             new RunTargetRequest(openAi.Id, RouteId: echoRouteId),

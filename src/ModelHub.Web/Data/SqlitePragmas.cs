@@ -10,19 +10,19 @@ namespace ModelHub.Web.Data;
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+    private const string Pragmas = "PRAGMA synchronous=NORMAL;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static void Apply(DbConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
-        command.ExecuteNonQuery();
     }
 }

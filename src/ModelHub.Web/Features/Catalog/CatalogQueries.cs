@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ModelHub.Web.Features.Common;
 using ModelHub.Web.Data;
 
 namespace ModelHub.Web.Features.Catalog;
@@ -296,15 +297,15 @@ public sealed class CatalogQueries(IDbContextFactory<ModelHubDbContext> dbFactor
         var models = db.Models.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = $"%{EscapeLike(query.Search.Trim())}%";
+            var pattern = SqlLike.Containing(query.Search.Trim());
             // Route matches are gathered once as a set of model ids, rather than looked up again for every model.
             var byRoute = db.Routes
-                .Where(r => EF.Functions.Like(r.ProviderModelId, pattern, "\\") || EF.Functions.Like(r.Provider.Name, pattern, "\\"))
+                .Where(r => EF.Functions.Like(r.ProviderModelId, pattern, SqlLike.Escape) || EF.Functions.Like(r.Provider.Name, pattern, SqlLike.Escape))
                 .Select(r => r.ModelId);
             models = models.Where(m =>
-                EF.Functions.Like(m.Name, pattern, "\\") ||
-                EF.Functions.Like(m.Slug, pattern, "\\") ||
-                EF.Functions.Like(m.Lab, pattern, "\\") ||
+                EF.Functions.Like(m.Name, pattern, SqlLike.Escape) ||
+                EF.Functions.Like(m.Slug, pattern, SqlLike.Escape) ||
+                EF.Functions.Like(m.Lab, pattern, SqlLike.Escape) ||
                 byRoute.Contains(m.Id));
         }
 
@@ -381,9 +382,6 @@ public sealed class CatalogQueries(IDbContextFactory<ModelHubDbContext> dbFactor
         };
         return sorted.ThenBy(r => r.Name).ThenBy(r => r.Id);
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_").Replace("[", "\\[");
 
     private static ModelDetails ToDetails(CatalogModel m)
     {

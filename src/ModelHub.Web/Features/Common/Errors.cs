@@ -7,6 +7,9 @@ namespace ModelHub.Web.Features.Common;
 public abstract class UserFacingException(string message) : Exception(message)
 {
     public abstract int StatusCode { get; }
+
+    /// <summary>When the caller may try again, if the failure is about timing; sent as Retry-After.</summary>
+    public virtual TimeSpan? RetryAfter => null;
 }
 
 /// <summary>The thing does not exist, or the caller may not know that it does (another team's data).</summary>
@@ -38,5 +41,5 @@ public sealed class TooManyRequestsException(string message, TimeSpan? retryAfte
 {
     public override int StatusCode => StatusCodes.Status429TooManyRequests;
 
-    public TimeSpan? RetryAfter { get; } = retryAfter;
+    public override TimeSpan? RetryAfter { get; } = retryAfter;
 }

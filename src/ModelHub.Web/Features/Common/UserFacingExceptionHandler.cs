@@ -14,7 +14,7 @@ internal sealed class UserFacingExceptionHandler(IProblemDetailsService problems
         }
 
         httpContext.Response.StatusCode = userFacing.StatusCode;
-        if (userFacing is TooManyRequestsException { RetryAfter: { } wait })
+        if (userFacing.RetryAfter is { } wait)
         {
             httpContext.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }

@@ -60,11 +60,8 @@ public sealed partial class ConnectionService(
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var membership = await db.RequireAsync(caller, teamId, TeamRole.Viewer, cancellationToken);
-        var connections = await db.ProviderConnections.AsNoTracking().InTeam(membership)
-            .Include(c => c.CatalogProvider)
-            .OrderBy(c => c.Name)
-            .ToListAsync(cancellationToken);
-        return [.. connections.Select(ToView)];
+        var rows = await Rows(db.ProviderConnections.InTeam(membership).OrderBy(c => c.Name)).ToListAsync(cancellationToken);
+        return [.. rows.Select(ToView)];
     }
 
     public async Task<IReadOnlyList<ProviderOption>> ListCatalogProvidersAsync(CancellationToken cancellationToken = default)
@@ -280,17 +277,24 @@ public sealed partial class ConnectionService(
         }
     }
 
-    private static async Task<ConnectionView> ViewAsync(ModelHubDbContext db, Guid id, CancellationToken cancellationToken)
-    {
-        var connection = await db.ProviderConnections.AsNoTracking().Include(c => c.CatalogProvider).SingleAsync(c => c.Id == id, cancellationToken);
-        return ToView(connection);
-    }
+    private static async Task<ConnectionView> ViewAsync(ModelHubDbContext db, Guid id, CancellationToken cancellationToken) =>
+        ToView(await Rows(db.ProviderConnections.Where(c => c.Id == id)).SingleAsync(cancellationToken));
 
-    private static ConnectionView ToView(ProviderConnection c) => new(
+    /// <summary>What a view needs, read without the API key: listing connections never decrypts a key.</summary>
+    private static IQueryable<ConnectionRow> Rows(IQueryable<ProviderConnection> connections) =>
+        connections.AsNoTracking().Select(c => new ConnectionRow(
+            c.Id, c.Name, c.ApiStyle, c.BaseUrl, c.ApiKeyHint, c.ExtraHeadersJson, c.CatalogProviderId,
+            c.CatalogProvider == null ? null : c.CatalogProvider.Name, c.LastTestedAtUtc, c.LastTestSucceeded, c.LastTestResult, c.Version));
+
+    private static ConnectionView ToView(ConnectionRow c) => new(
         c.Id, c.Name, c.ApiStyle, c.BaseUrl,
         c.ApiKeyHint.Length > 0 ? $"••••{c.ApiKeyHint}" : "••••••••",
         c.ExtraHeadersJson is { } json ? [.. (JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? []).Keys.Order()] : [],
-        c.CatalogProviderId, c.CatalogProvider?.Name, c.LastTestedAtUtc, c.LastTestSucceeded, c.LastTestResult, c.Version);
+        c.CatalogProviderId, c.CatalogProviderName, c.LastTestedAtUtc, c.LastTestSucceeded, c.LastTestResult, c.Version);
+
+    private sealed record ConnectionRow(
+        Guid Id, string Name, ApiStyle ApiStyle, string BaseUrl, string ApiKeyHint, string? ExtraHeadersJson, int? CatalogProviderId,
+        string? CatalogProviderName, DateTime? LastTestedAtUtc, bool? LastTestSucceeded, string? LastTestResult, Guid Version);
 
     [GeneratedRegex("^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$")]
     private static partial Regex HeaderName();

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using ModelHub.Web.Features.Catalog;
 using ModelHub.Web.Features.Playground.Runs;
-using static ModelHub.Web.Features.Playground.Providers.OpenAiCompatibleProvider;
+using static ModelHub.Web.Features.Playground.Providers.ProviderJson;
 
 namespace ModelHub.Web.Features.Playground.Providers;
 

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using ModelHub.Web.Features.Catalog;
 using ModelHub.Web.Features.Playground.Runs;
+using static ModelHub.Web.Features.Playground.Providers.ProviderJson;
 
 namespace ModelHub.Web.Features.Playground.Providers;
 
@@ -142,18 +143,4 @@ public sealed class OpenAiCompatibleProvider(ProviderHttp http) : IChatProvider
 
         return body;
     }
-
-    internal static void Set<T>(JsonObject body, string name, T? value) where T : struct
-    {
-        if (value is { } v)
-        {
-            body[name] = JsonValue.Create(v);
-        }
-    }
-
-    internal static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-
-    internal static int? Int(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<int>(out var number) ? number : null;
 }

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ModelHub.Web.Features.Catalog;
 using ModelHub.Web.Features.Playground.Runs;
-using static ModelHub.Web.Features.Playground.Providers.OpenAiCompatibleProvider;
+using static ModelHub.Web.Features.Playground.Providers.ProviderJson;
 
 namespace ModelHub.Web.Features.Playground.Providers;
 

@@ -72,13 +72,13 @@ public sealed class LiveTarget
 
     internal bool CancelledByUser { get; private set; }
 
-    public bool IsRunning
+    public RunStatus Status
     {
         get
         {
             lock (gate)
             {
-                return state.Status == RunStatus.Running;
+                return state.Status;
             }
         }
     }

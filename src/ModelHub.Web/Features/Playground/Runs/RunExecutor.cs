@@ -116,8 +116,7 @@ public sealed partial class RunExecutor(
                 }
             }
 
-            var (restAnswer, restThought) = splitter.Flush();
-            target.Append(restAnswer, restThought);
+            Flush(target, splitter);
             target.Update(t => t.Status = RunStatus.Succeeded);
         }
         catch (OperationCanceledException) when (target.CancelledByUser)
@@ -192,7 +191,7 @@ public sealed partial class RunExecutor(
                 ? (t.InputPricePerMillion is null && t.OutputPricePerMillion is null ? null : 0m)
                 : RunMetrics.Cost(t.InputTokens, t.OutputTokens, t.InputPricePerMillion, t.OutputPricePerMillion);
         });
-        LogTargetFinished(run.Id, target.Id, target.Snapshot().Status, total);
+        LogTargetFinished(run.Id, target.Id, target.Status, total);
 
         if (await SucceededAsync(saved))
         {
@@ -241,7 +240,7 @@ public sealed partial class RunExecutor(
             await db.RunTargets.Where(t => t.Id == target.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Output, output).SetProperty(t => t.Reasoning, reasoning));
         }
-        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
         {
             // A missed checkpoint only matters if the server dies; the final save still happens.
             LogCheckpointFailed(ex, target.Id);
@@ -266,7 +265,7 @@ public sealed partial class RunExecutor(
                 return;
             }
 
-            var status = RunMetrics.Aggregate(run.Targets.Select(t => t.Snapshot().Status));
+            var status = RunMetrics.Aggregate(run.Targets.Select(t => t.Status));
             await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
             await db.PlaygroundRuns.Where(r => r.Id == run.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status).SetProperty(r => r.FinishedAtUtc, DateTime.UtcNow));

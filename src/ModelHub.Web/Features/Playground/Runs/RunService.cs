@@ -183,9 +183,9 @@ public sealed class RunService(
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = $"%{query.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
-            runs = runs.Where(r => EF.Functions.Like(r.Title, pattern, "\\")
-                || r.Targets.Any(t => EF.Functions.Like(t.DisplayName, pattern, "\\") || EF.Functions.Like(t.ProviderModelId, pattern, "\\")));
+            var pattern = SqlLike.Containing(query.Search.Trim());
+            runs = runs.Where(r => EF.Functions.Like(r.Title, pattern, SqlLike.Escape)
+                || r.Targets.Any(t => EF.Functions.Like(t.DisplayName, pattern, SqlLike.Escape) || EF.Functions.Like(t.ProviderModelId, pattern, SqlLike.Escape)));
         }
 
         var total = await runs.CountAsync(cancellationToken);
@@ -232,7 +232,7 @@ public sealed class RunService(
             throw new NotFoundException("That target is not part of this run.");
         }
 
-        foreach (var target in targets.Where(t => t.IsRunning))
+        foreach (var target in targets.Where(t => t.Status == RunStatus.Running))
         {
             target.Cancel();
         }
