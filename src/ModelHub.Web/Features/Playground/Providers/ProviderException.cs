@@ -79,7 +79,7 @@ internal static class ProviderErrors
 
     public static ProviderException Unreachable(string providerName, Exception cause) =>
         new(ProviderErrorKind.Unreachable,
-            $"Could not reach {providerName}: {cause.Message} Check the connection's base URL.",
+            $"Could not reach {providerName}: {cause.Message.TrimEnd('.')}. Check the connection's base URL and that the provider is up.",
             detail: cause.ToString().Split('\n')[0]);
 
     /// <summary>The message inside the common error shapes: OpenAI and Anthropic's error.message, Replicate's detail.</summary>
