@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every ModelHub test: unit, integration (WebApplicationFactory + SQLite) and browser (Playwright + Chromium).
+# Runs every ModelHub test: unit, integration (WebApplicationFactory + SQLite), browser (Playwright + Chromium)
+# and a smoke test of the published app in Production (tests/publish-smoke.sh).
 # On a fresh machine it first installs what the tests need and the repository cannot carry: Debian's Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +34,14 @@ for project in tests/ModelHub.UnitTests tests/ModelHub.IntegrationTests tests/Mo
   fi
   rm -f "$log"
 done
+
+echo "== published app (Release, Production)"
+if tests/publish-smoke.sh; then
+  passed=$((passed + 1))
+else
+  status=1
+  failed=$((failed + 1))
+fi
 
 echo "$passed passed, $failed failed"
 exit $status

@@ -17,6 +17,7 @@ internal static class BenchmarkHost
         {
             ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(folder, "bench.db")}",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["App:PublicBaseUrl"] = "http://127.0.0.1",
         });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

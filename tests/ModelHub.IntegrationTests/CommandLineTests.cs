@@ -169,6 +169,19 @@ public sealed class CommandLineTests : IAsyncLifetime
         Assert.Contains("ConnectionStrings:SqlServer", result.Errors);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("modelhub.example.com")]
+    [InlineData("ftp://modelhub.example.com")]
+    [InlineData("https://modelhub.example.com/?next=x")]
+    public async Task WebServerOutsideDevelopmentNeedsAWellFormedPublicAddress(string value)
+    {
+        var result = await RunAsync(new Dictionary<string, string> { ["App__PublicBaseUrl"] = value }, "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("App:PublicBaseUrl", result.Errors);
+    }
+
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using ModelHub.Web.Data;
@@ -25,6 +26,16 @@ public static class OperationsSetup
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<PublicAddress>();
+        // The public address's host is always allowed, beside the shipped AllowedHosts (loopback names).
+        builder.Services.PostConfigure<HostFilteringOptions>(options =>
+        {
+            if (Uri.TryCreate(builder.Configuration[PublicAddress.SettingKey], UriKind.Absolute, out var publicUri)
+                && options.AllowedHosts is { Count: > 0 } allowed && !allowed.Contains("*") && !allowed.Contains(publicUri.Host, StringComparer.OrdinalIgnoreCase))
+            {
+                options.AllowedHosts = [.. allowed, publicUri.Host];
+            }
+        });
         builder.Services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section);
         builder.Services.AddSingleton<OutboundUrlGuard>();
         builder.Services.AddProblemDetails();
@@ -47,6 +58,8 @@ public static class OperationsSetup
 
     public static WebApplication UseOperations(this WebApplication app)
     {
+        // Fails start-up with the setting's name when App:PublicBaseUrl is missing or malformed.
+        app.Services.GetRequiredService<PublicAddress>().EnsureValid();
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment())
         {

@@ -50,9 +50,9 @@ internal static class TeamEndpoints
             return TypedResults.NoContent();
         });
 
-        teams.MapPost("/{teamId:guid}/invites", async Task<Created<CreatedInvite>> (Guid teamId, CreateInviteRequest request, HttpRequest http, ClaimsPrincipal user, TeamService service, CancellationToken ct) =>
+        teams.MapPost("/{teamId:guid}/invites", async Task<Created<CreatedInvite>> (Guid teamId, CreateInviteRequest request, ClaimsPrincipal user, TeamService service, CancellationToken ct) =>
         {
-            var invite = await service.CreateInviteAsync(Caller.From(user), teamId, request.Email, request.Role, request.ExpiresInDays, AppBaseUri(http), ct);
+            var invite = await service.CreateInviteAsync(Caller.From(user), teamId, request.Email, request.Role, request.ExpiresInDays, ct);
             return TypedResults.Created($"/api/v1/teams/{teamId}/invites/{invite.Id}", invite);
         });
 
@@ -69,5 +69,4 @@ internal static class TeamEndpoints
         return api;
     }
 
-    private static Uri AppBaseUri(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}/");
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ModelHub.Web.Data;
 using ModelHub.Web.Features.Common;
 using ModelHub.Web.Features.Mail;
+using ModelHub.Web.Features.Operations;
 
 namespace ModelHub.Web.Features.Teams;
 
@@ -25,7 +26,7 @@ public sealed record InvitePreview(string TeamName, TeamRole Role, string? Email
 public sealed record CreatedInvite(Guid Id, string Url, DateTime ExpiresAtUtc);
 
 /// <summary>Teams, their members, roles and invites. Every method checks the caller through <see cref="TeamAccess"/>.</summary>
-public sealed class TeamService(IDbContextFactory<ModelHubDbContext> dbFactory, IMailSender mail, TimeProvider clock)
+public sealed class TeamService(IDbContextFactory<ModelHubDbContext> dbFactory, IMailSender mail, TimeProvider clock, PublicAddress publicAddress)
 {
     public async Task<IReadOnlyList<TeamSummary>> ListMyTeamsAsync(Caller caller, CancellationToken cancellationToken = default)
     {
@@ -171,7 +172,7 @@ public sealed class TeamService(IDbContextFactory<ModelHubDbContext> dbFactory, 
     /// sent to it; without one, the returned link is for the caller to share.
     /// </summary>
     public async Task<CreatedInvite> CreateInviteAsync(
-        Caller caller, Guid teamId, string? email, TeamRole role, int expiresInDays, Uri appBaseUri, CancellationToken cancellationToken = default)
+        Caller caller, Guid teamId, string? email, TeamRole role, int expiresInDays, CancellationToken cancellationToken = default)
     {
         if (expiresInDays is < 1 or > TeamRules.MaxInviteDays)
         {
@@ -221,7 +222,7 @@ public sealed class TeamService(IDbContextFactory<ModelHubDbContext> dbFactory, 
         db.TeamInvites.Add(invite);
         await db.SaveChangesAsync(cancellationToken);
 
-        var url = new Uri(appBaseUri, TeamRules.InvitePath(token)).ToString();
+        var url = publicAddress.Link(TeamRules.InvitePath(token));
         if (email is not null)
         {
             var team = WebUtility.HtmlEncode(me.Team.Name);
