@@ -18,7 +18,7 @@ dotnet build ModelHub.sln -c Release --nologo -v quiet
 status=0
 passed=0
 failed=0
-for project in tests/ModelHub.UnitTests tests/ModelHub.IntegrationTests tests/ModelHub.BrowserTests; do
+for project in tests/ModelHub.UnitTests tests/ModelHub.ComponentTests tests/ModelHub.IntegrationTests tests/ModelHub.BrowserTests; do
   echo "== $project"
   log=$(mktemp)
   dotnet test "$project" -c Release --no-build --nologo 2>&1 | tee "$log" || status=1

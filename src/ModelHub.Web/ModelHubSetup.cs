@@ -11,6 +11,8 @@ using ModelHub.Web.Features.Teams;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
+using MudBlazor;
+using MudBlazor.Services;
 using Radzen;
 
 namespace ModelHub.Web;
@@ -32,6 +34,12 @@ public static class ModelHubSetup
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
+        builder.Services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            options.SnackbarConfiguration.PreventDuplicates = true;
+            options.SnackbarConfiguration.VisibleStateDuration = 6000;
+        });
         builder.Services.AddOpenApi();
         // Roles and other enums travel by name ("Viewer"), not by number.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

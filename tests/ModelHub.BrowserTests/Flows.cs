@@ -7,9 +7,9 @@ internal static class Flows
 {
     public const string Password = "Sup3r-secret!";
 
-    /// <summary>True when the page or Radzen's scrolling body is wider than the screen.</summary>
+    /// <summary>True when the page, or any scrolling region of MudBlazor's layout, is wider than the screen.</summary>
     public const string SidewaysOverflowScript =
-        "() => document.documentElement.scrollWidth > window.innerWidth + 1 || [...document.querySelectorAll('.rz-body')].some(b => b.scrollWidth > b.clientWidth + 1)";
+        "() => document.documentElement.scrollWidth > window.innerWidth + 1 || [...document.querySelectorAll('.mud-main-content')].some(b => b.scrollWidth > b.clientWidth + 1)";
 
     public static string UniqueEmail(string name) => $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)] + "@example.com";
 

@@ -73,6 +73,7 @@ public static class AccountsSetup
 
         services.AddScoped<InstanceAdministration>();
         services.AddScoped<UserPreferences>();
+        services.AddScoped<ThemeState>();
         return builder;
     }
 

@@ -7,11 +7,6 @@ namespace ModelHub.Web.Features.Accounts;
 /// <summary>Per-user display preferences, kept on the account so they follow the user between browsers.</summary>
 public sealed class UserPreferences(IDbContextFactory<ModelHubDbContext> dbFactory)
 {
-    public const string LightTheme = "standard";
-    public const string DarkTheme = "standard-dark";
-
-    public static string RadzenTheme(UiTheme theme) => theme == UiTheme.Dark ? DarkTheme : LightTheme;
-
     public async Task<UiTheme> GetThemeAsync(string? userId, CancellationToken cancellationToken = default)
     {
         if (userId is null)
