@@ -1,25 +1,33 @@
-// Drives the reconnect overlay. The blazor.web.js served here sets its classes itself; the .NET 10
-// script instead raises "components-reconnect-state-changed", mapped here onto the same classes.
+// Drives the reconnect overlay from .NET 10's "components-reconnect-state-changed" event, showing the
+// paragraph and buttons that fit each state through the components-reconnect-* classes.
 const modal = document.getElementById("components-reconnect-modal");
-const states = ["show", "hide", "failed", "rejected"];
+const classes = ["show", "failed", "rejected"].map(s => `components-reconnect-${s}`);
+// .NET 10's states, folded onto the three the overlay shows.
+const shownAs = { show: "show", retrying: "show", failed: "failed", rejected: "rejected", "resume-failed": "rejected", paused: "failed" };
 
-modal.addEventListener("components-reconnect-state-changed", event => {
-    const state = event.detail.state;
-    if (states.includes(state)) {
-        modal.classList.remove(...states.map(s => `components-reconnect-${s}`));
-        modal.classList.add(`components-reconnect-${state}`);
+function showState(state) {
+    modal.classList.remove(...classes);
+    if (shownAs[state]) {
+        modal.classList.add(`components-reconnect-${shownAs[state]}`);
     }
-});
+}
+
+modal.addEventListener("components-reconnect-state-changed", event => showState(event.detail.state));
 
 document.getElementById("components-reconnect-button").addEventListener("click", async () => {
     try {
-        // true: reconnected; false: the server answered but no longer knows this session.
-        if (!await Blazor.reconnect()) {
-            modal.classList.remove("components-reconnect-failed");
-            modal.classList.add("components-reconnect-rejected");
+        // true: reconnected; false: the server answered but no longer knows this circuit, so try to
+        // resume it from the state the server persisted; failing that, the page must be reloaded.
+        if (await Blazor.reconnect()) {
+            showState("hide");
+        } else if (await Blazor.resumeCircuit()) {
+            showState("hide");
+        } else {
+            showState("rejected");
         }
     } catch {
         // The server is still unreachable; the overlay keeps offering Retry.
+        showState("failed");
     }
 });
 

@@ -100,12 +100,13 @@ customElements.define('passkey-submit', class extends HTMLElement {
                 // The user explicitly canceled the operation - return without error.
                 return;
             }
-            console.error(error);
             if (useConditionalMediation) {
-                // An error occurred during conditional mediation, which is not user-initiated.
-                // We log the error in the console but do not relay it to the user.
+                // An error occurred during conditional mediation, which is not user-initiated (on an IP
+                // address, for one, passkeys cannot work at all). Note it, but it is not an error of the page.
+                console.warn('Passkey autofill unavailable:', error.message);
                 return;
             }
+            console.error(error);
             const errorMessage = error.name === 'NotAllowedError'
                 ? 'No passkey was provided by the authenticator.'
                 : error.message;
