@@ -8,7 +8,7 @@ namespace ModelHub.BrowserTests;
 /// Every main page of the app, with the data that makes each one show its real content: a team, a
 /// connection to the fake provider and a finished run with two targets. Made once per test class.
 /// </summary>
-internal sealed record SiteTour(IReadOnlyList<string> MemberPages, IReadOnlyList<string> AdminPages, string Email)
+internal sealed record SiteTour(IReadOnlyList<string> MemberPages, IReadOnlyList<string> AdminPages, string Email, string RunId)
 {
     public static async Task<SiteTour> PrepareAsync(AppServer app)
     {
@@ -41,7 +41,8 @@ internal sealed record SiteTour(IReadOnlyList<string> MemberPages, IReadOnlyList
                 $"/playground/runs/{runId}", "/playground/connections", "/team", "/teams", "/settings/tokens", "/not-a-page",
             ],
             ["/admin", "/admin/catalog/import", "/admin/catalog/models/new", "/admin/catalog/models/glm-4v-9b/edit"],
-            email);
+            email,
+            runId!);
     }
 
     private static async Task<JsonElement> PostAsync(IAPIRequestContext api, AppServer app, string path, object body)
