@@ -56,4 +56,30 @@ public sealed class ShellTests(AppServer app)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Alpha", Level = 1 })).ToBeVisibleAsync();
         await page.ScreenshotAsync(app, "shell-team");
     }
+
+    [Fact]
+    public async Task KeyboardUsersSkipToTheContentAndTheAccountMenuClosesOnEscape()
+    {
+        var page = await app.NewPageAsync();
+        await page.RegisterAsync(Flows.UniqueEmail("keys"));
+
+        // The skip link is the page's first stop; focused, it shows itself above the app bar.
+        var skip = page.GetByRole(AriaRole.Button, new() { Name = "Skip to main content" });
+        await page.EvaluateAsync("() => document.activeElement?.blur()");
+        await skip.FocusAsync();
+        Assert.True(await skip.EvaluateAsync<bool>("e => e.getBoundingClientRect().top >= 0"), "The focused skip link stays off screen.");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("main#main-content")).ToBeFocusedAsync();
+
+        var menu = page.GetByRole(AriaRole.Button, new() { Name = "account menu" });
+        await menu.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        // Opened by keyboard, the menu puts focus on its first item; Escape then closes it.
+        await Assertions.Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Account settings" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Access tokens" })).ToBeHiddenAsync();
+        await Assertions.Expect(menu).ToBeFocusedAsync();
+        await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
+    }
 }
