@@ -86,12 +86,16 @@ public sealed class OutboundUrlGuard(IOptionsMonitor<OutboundOptions> options)
         }
     }
 
-    /// <summary>Loopback, private, link-local, carrier-grade NAT, unique-local, multicast and unspecified addresses.</summary>
+    /// <summary>
+    /// Loopback, private, link-local, carrier-grade NAT, unique-local, multicast and unspecified addresses.
+    /// An IPv6 address that carries an IPv4 address (mapped, compatible, translated, NAT64, 6to4, Teredo)
+    /// is judged by the IPv4 address it reaches.
+    /// </summary>
     public static bool IsInternal(IPAddress address)
     {
-        if (address.IsIPv4MappedToIPv6)
+        if (address.AddressFamily == AddressFamily.InterNetworkV6 && EmbeddedIPv4(address) is { Count: > 0 } embedded)
         {
-            address = address.MapToIPv4();
+            return embedded.Any(IsInternal);
         }
 
         if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.Broadcast))
@@ -115,7 +119,48 @@ public sealed class OutboundUrlGuard(IOptionsMonitor<OutboundOptions> options)
             };
         }
 
-        return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || address.IsIPv6UniqueLocal;
+        var v6 = address.GetAddressBytes();
+        // 100::/64 discards traffic; 2001:db8::/32 is for documentation only.
+        var discard = v6[0] == 0x01 && v6.Skip(1).Take(7).All(b => b == 0);
+        var documentation = v6[0] == 0x20 && v6[1] == 0x01 && v6[2] == 0x0d && v6[3] == 0xb8;
+        return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || address.IsIPv6UniqueLocal || discard || documentation;
+    }
+
+    /// <summary>The IPv4 addresses an IPv6 address stands for, if it is one of the forms that embed one.</summary>
+    private static List<IPAddress> EmbeddedIPv4(IPAddress address)
+    {
+        var b = address.GetAddressBytes();
+        var found = new List<IPAddress>();
+        static IPAddress V4(byte[] bytes, int at) => new([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+        static bool Zero(byte[] bytes, int from, int to) => bytes[from..to].All(x => x == 0);
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            found.Add(address.MapToIPv4()); // ::ffff:a.b.c.d
+        }
+        else if (Zero(b, 0, 12) && !Zero(b, 12, 16) && !IPAddress.IsLoopback(address))
+        {
+            found.Add(V4(b, 12)); // ::a.b.c.d, IPv4-compatible (deprecated, still routed by some stacks)
+        }
+        else if (Zero(b, 0, 8) && b[8] == 0xff && b[9] == 0xff && b[10] == 0 && b[11] == 0)
+        {
+            found.Add(V4(b, 12)); // ::ffff:0:a.b.c.d, IPv4-translated (SIIT)
+        }
+        else if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && (Zero(b, 4, 12) || (b[4] == 0 && b[5] == 1)))
+        {
+            found.Add(V4(b, 12)); // 64:ff9b::/96 and 64:ff9b:1::/48, NAT64
+        }
+        else if (b[0] == 0x20 && b[1] == 0x02)
+        {
+            found.Add(V4(b, 2)); // 2002::/16, 6to4
+        }
+        else if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0)
+        {
+            found.Add(V4(b, 4)); // 2001::/32, Teredo: the server, then the client (stored inverted)
+            found.Add(new IPAddress([(byte)~b[12], (byte)~b[13], (byte)~b[14], (byte)~b[15]]));
+        }
+
+        return found;
     }
 }
 
