@@ -67,6 +67,14 @@ public static class ModelHubSetup
             .MapAccessTokenEndpoints()
             .MapCatalogEndpoints()
             .MapPlaygroundEndpoints();
+
+        // Any other path under /api answers 404 problem+json for every method, never a page.
+        app.MapFallback("/api/{**path}", (HttpContext context) => Results.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Not Found",
+                detail: $"There is no API endpoint {context.Request.Method} {context.Request.Path}. The OpenAPI document at /openapi/v1.json lists them."))
+            .AllowAnonymous()
+            .DisableAntiforgery();
         return app;
     }
 
