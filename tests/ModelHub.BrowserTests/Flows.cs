@@ -66,8 +66,8 @@ internal static class Flows
 
     public static async Task SignOutAsync(this IPage page)
     {
-        await page.GetByLabel("Account menu").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "account menu" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Sign out" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).WaitForAsync();
     }
 
