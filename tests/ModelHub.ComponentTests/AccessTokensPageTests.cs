@@ -35,6 +35,8 @@ public sealed class AccessTokensPageTests : ComponentTest
         Assert.Single(page.FindAll("[aria-label='Copy new token']"));
         page.WaitForAssertion(() => Assert.Contains(page.FindAll("td"), td => td.TextContent.Trim() == "Nightly evaluations"));
         Assert.Single(await app.Get<AccessTokenService>().ListAsync(user));
+        Assert.Equal("", page.InputLabelled("Name").GetAttribute("value"));
+        Assert.DoesNotContain("Give the token a name", page.Markup);
 
         var later = Render<AccessTokensPage>();
 
