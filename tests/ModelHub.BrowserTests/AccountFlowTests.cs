@@ -140,6 +140,12 @@ public sealed class AccountFlowTests(AppServer app)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "No access" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Administration" })).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(app, "no-access");
+
+        await page.GotoAsync("/no-such-page");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Go to the home page" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(app, "not-found");
     }
 
     [Fact]
