@@ -11,7 +11,7 @@ public sealed class AccountFlowTests(AppServer app)
         var email = Flows.UniqueEmail("forgot");
         var user = await app.NewPageAsync();
         await user.RegisterAsync(email);
-        await user.SignOutAsync();
+        await user.SignOutByDroppingTheCookieAsync();
 
         await user.GotoAsync("/Account/ForgotPassword");
         await user.GetByLabel("Email").FillAsync(email);
@@ -58,7 +58,7 @@ public sealed class AccountFlowTests(AppServer app)
 
         await page.GotoAsync("/");
         await page.WaitForInteractiveAsync();
-        await page.SignOutAsync();
+        await page.SignOutByDroppingTheCookieAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Flows.Password);
@@ -76,9 +76,9 @@ public sealed class AccountFlowTests(AppServer app)
         await page.GotoAsync("/settings/tokens");
         await page.WaitForInteractiveAsync();
 
-        await page.GetByLabel("Name").FillAsync("Nightly evaluations");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Nightly evaluations");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
-        var shown = page.Locator("input[name='new-token']");
+        var shown = page.GetByLabel("New token", new() { Exact = true });
         await Assertions.Expect(shown).ToHaveValueAsync(new Regex("^mh_pat_"));
         var token = await shown.InputValueAsync();
         await page.ScreenshotAsync(app, "tokens");
@@ -94,7 +94,8 @@ public sealed class AccountFlowTests(AppServer app)
 
         await page.ReloadAsync();
         await page.WaitForInteractiveAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Gridcell, new() { Name = "Nightly evaluations" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Nightly evaluations", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("New token", new() { Exact = true })).ToHaveCountAsync(0);
         Assert.DoesNotContain(token, await page.ContentAsync());
     }
 
@@ -105,11 +106,13 @@ public sealed class AccountFlowTests(AppServer app)
         await admin.SignInAsync(AppServer.AdminEmail);
         await admin.GotoAsync("/admin");
         await admin.WaitForInteractiveAsync();
-        var registrationSwitch = admin.Locator(".rz-switch");
+        var registrationSwitch = admin.GetByRole(AriaRole.Switch, new() { Name = "Open registration" });
+        await Assertions.Expect(registrationSwitch).ToBeCheckedAsync();
         try
         {
             await registrationSwitch.ClickAsync();
-            await Assertions.Expect(admin.GetByText("Registration is invite-only.")).ToBeVisibleAsync();
+            await Assertions.Expect(registrationSwitch).Not.ToBeCheckedAsync();
+            await Assertions.Expect(admin.GetByText("Registration is invite-only")).ToBeVisibleAsync();
             await admin.ScreenshotAsync(app, "admin-registration-closed");
 
             var visitor = await app.NewPageAsync();
@@ -122,6 +125,7 @@ public sealed class AccountFlowTests(AppServer app)
         {
             // The app is shared by every browser test: open registration again.
             await registrationSwitch.ClickAsync();
+            await Assertions.Expect(registrationSwitch).ToBeCheckedAsync();
             await Assertions.Expect(admin.GetByText("Registration is open")).ToBeVisibleAsync();
         }
     }
@@ -136,6 +140,12 @@ public sealed class AccountFlowTests(AppServer app)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "No access" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Administration" })).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(app, "no-access");
+
+        await page.GotoAsync("/no-such-page");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Go to the home page" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(app, "not-found");
     }
 
     [Fact]
