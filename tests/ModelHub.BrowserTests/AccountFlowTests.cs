@@ -11,7 +11,7 @@ public sealed class AccountFlowTests(AppServer app)
         var email = Flows.UniqueEmail("forgot");
         var user = await app.NewPageAsync();
         await user.RegisterAsync(email);
-        await user.SignOutByDroppingTheCookieAsync();
+        await user.SignOutAsync();
 
         await user.GotoAsync("/Account/ForgotPassword");
         await user.GetByLabel("Email").FillAsync(email);
@@ -58,7 +58,7 @@ public sealed class AccountFlowTests(AppServer app)
 
         await page.GotoAsync("/");
         await page.WaitForInteractiveAsync();
-        await page.SignOutByDroppingTheCookieAsync();
+        await page.SignOutAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Flows.Password);

@@ -68,7 +68,8 @@ internal static class Flows
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "account menu" }).ClickAsync();
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Sign out" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).WaitForAsync();
+        // The home page has a Sign in button too; the app bar's link is the one that shows the sign-out took.
+        await page.GetByRole(AriaRole.Toolbar).GetByRole(AriaRole.Link, new() { Name = "Sign in" }).WaitForAsync();
     }
 
     public static Task ScreenshotAsync(this IPage page, AppServer app, string name) =>

@@ -10,7 +10,7 @@ public sealed class ShellTests(AppServer app)
         var page = await app.NewPageAsync();
         await page.RegisterAsync(Flows.UniqueEmail("theme"));
         await page.CreateTeamAsync("Theming");
-        const string Background = "getComputedStyle(document.querySelector('.mud-main-content')).backgroundColor";
+        const string Background = "getComputedStyle(document.body).backgroundColor";
         var light = await page.EvaluateAsync<string>(Background);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Dark" }).ClickAsync();
@@ -50,7 +50,7 @@ public sealed class ShellTests(AppServer app)
         await page.CreateTeamAsync("Alpha");
         await page.CreateTeamAsync("Beta");
 
-        await page.Locator(".mh-team-switcher .mud-select").ClickAsync();
+        await page.Locator(".mh-team-switcher .mud-select").First.ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Alpha" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Alpha", Level = 1 })).ToBeVisibleAsync();

@@ -35,6 +35,9 @@ public static class AppTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#8ab4f8",
+            // Filled buttons on the light blue need dark text (7.6:1); white would be about 2:1.
+            PrimaryContrastText = "#0b1d3a",
+            SecondaryContrastText = "#1d1233",
             Secondary = "#c3a6f0",
             Tertiary = "#6fd3c4",
             Info = "#7cc0f5",
