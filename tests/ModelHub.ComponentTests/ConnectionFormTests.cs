@@ -62,7 +62,7 @@ public sealed class ConnectionFormTests : ComponentTest
             Assert.Contains("Give the connection a name.", page.Find("#connection-name").ParentElement!.ParentElement!.ParentElement!.TextContent);
             Assert.Contains("Enter the provider's base URL.", page.Markup);
         });
-        Assert.Empty(page.FindAll("[data-testid=connection-row]"));
+        Assert.Empty(page.FindAll("tr.mh-connection-row"));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class ConnectionFormTests : ComponentTest
         RenderPopovers();
         var dialogs = Render<MudDialogProvider>();
         var page = Render<ConnectionsPage>();
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=connection-row]")));
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("tr.mh-connection-row")));
 
         page.Find("button[aria-label='Delete OpenAI prod']").Click();
         dialogs.WaitForAssertion(() => Assert.Contains("Delete OpenAI prod? Past runs keep their results", dialogs.Markup));
@@ -83,7 +83,7 @@ public sealed class ConnectionFormTests : ComponentTest
         dialogs.WaitForAssertion(() => Assert.Contains("Delete OpenAI prod?", dialogs.Markup));
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").Click();
 
-        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=connection-row]")));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("tr.mh-connection-row")));
         Assert.Empty(await app.Get<ConnectionService>().ListAsync(data.Caller, data.Team.Id));
     }
 }
