@@ -45,14 +45,14 @@ internal static class PlaygroundEndpoints
             .WithSummary("What runs can target: catalog routes reachable through the team's connections, and each connection for typed model IDs.");
 
         var runs = team.MapGroup("/runs").WithTags("Playground runs");
-        runs.MapGet("/", (Guid teamId, RunStatus? status, string? search, bool? mine, int? skip, int? take, ClaimsPrincipal user, RunService service, CancellationToken ct) =>
+        runs.MapGet("/", (Guid teamId, RunStatus? status, string? search, bool? mine, int? skip, int? take, ClaimsPrincipal user, RunHistoryService service, CancellationToken ct) =>
             service.ListAsync(Caller.From(user), teamId, new RunQuery(status, search, mine ?? false, skip ?? 0, take ?? 25), ct))
             .WithSummary("The team's run history, newest first.");
-        runs.MapPost("/", async Task<IResult> (Guid teamId, RunRequest request, bool? wait, ClaimsPrincipal user, RunService service, CancellationToken ct) =>
+        runs.MapPost("/", async Task<IResult> (Guid teamId, RunRequest request, bool? wait, ClaimsPrincipal user, RunService service, RunHistoryService history, CancellationToken ct) =>
         {
             var caller = Caller.From(user);
             var run = await service.StartAsync(caller, teamId, request, ct);
-            if (wait == true && await service.WatchAsync(caller, teamId, run.Id, ct) is { } live)
+            if (wait == true && await history.WatchAsync(caller, teamId, run.Id, ct) is { } live)
             {
                 try
                 {
@@ -63,13 +63,13 @@ internal static class PlaygroundEndpoints
                     // Still running after the longest wait: answer 202 with the output so far.
                 }
 
-                run = await service.GetAsync(caller, teamId, run.Id, ct);
+                run = await history.GetAsync(caller, teamId, run.Id, ct);
             }
 
             var location = $"/api/v1/teams/{teamId}/runs/{run.Id}";
             return run.Status == RunStatus.Running ? TypedResults.Accepted(location, run) : TypedResults.Created(location, run);
         }).WithSummary("Starts a run on 1 to 4 targets. Answers 202 at once, or with ?wait=true 201 once every target has finished.");
-        runs.MapGet("/{runId:guid}", (Guid teamId, Guid runId, ClaimsPrincipal user, RunService service, CancellationToken ct) =>
+        runs.MapGet("/{runId:guid}", (Guid teamId, Guid runId, ClaimsPrincipal user, RunHistoryService service, CancellationToken ct) =>
             service.GetAsync(Caller.From(user), teamId, runId, ct))
             .WithSummary("A run with each target's output, reasoning, metrics, cost and error; the output so far while it runs.");
         runs.MapPost("/{runId:guid}/cancel", async Task<NoContent> (Guid teamId, Guid runId, Guid? targetId, ClaimsPrincipal user, RunService service, CancellationToken ct) =>

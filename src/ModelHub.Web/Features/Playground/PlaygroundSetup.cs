@@ -25,6 +25,7 @@ public static class PlaygroundSetup
         builder.Services.AddSingleton<RunRateLimiter>();
         builder.Services.AddSingleton<ConnectionService>();
         builder.Services.AddSingleton<RunService>();
+        builder.Services.AddSingleton<RunHistoryService>();
         builder.Services.AddSingleton<PromptService>();
         builder.Services.AddHostedService<InterruptedRuns>();
         return builder;

@@ -35,9 +35,9 @@ public sealed record SpendStatus(decimal SpentThisMonthUsd, decimal? CapUsd, Dat
 }
 
 /// <summary>
-/// Starts, reads, lists and cancels playground runs. Members and above run; Viewers read. Every
-/// check a run must pass (sizes, rate, spend cap, targets belonging to the team) happens here, so
-/// the page and the API enforce the same rules.
+/// Starts and cancels playground runs and keeps them within the team's limits: the targets a run may
+/// use, sizes, rate and the monthly spend cap. Members and above run. Every check happens here, so the
+/// page and the API enforce the same rules. Reading runs back is <see cref="RunHistoryService"/>'s job.
 /// </summary>
 public sealed class RunService(
     IDbContextFactory<ModelHubDbContext> databases,
@@ -141,73 +141,7 @@ public sealed class RunService(
         var live = executor.Start(run, prepared, saving);
         await saving;
         var author = await db.Users.Where(u => u.Id == caller.UserId).Select(u => u.Email).SingleOrDefaultAsync(CancellationToken.None);
-        return ToView(run, author ?? "", live.Snapshot(), RunStatus.Running);
-    }
-
-    public async Task<RunView> GetAsync(Caller caller, Guid teamId, Guid runId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var membership = await db.RequireAsync(caller, teamId, TeamRole.Viewer, cancellationToken);
-        var run = await db.PlaygroundRuns.AsNoTracking().InTeam(membership)
-            .Include(r => r.Targets)
-            .SingleOrDefaultAsync(r => r.Id == runId, cancellationToken)
-            ?? throw new NotFoundException("That run does not exist in this team.");
-        var author = await db.Users.Where(u => u.Id == run.AuthorUserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
-        var live = liveRuns.Find(membership.TeamId, runId);
-        var targets = live is { IsFinished: false } ? live.Snapshot() : [.. run.Targets.OrderBy(t => t.Position).Select(RunTargetView.From)];
-        return ToView(run, author ?? "(deleted user)", targets, live is { IsFinished: false } ? RunStatus.Running : run.Status);
-    }
-
-    /// <summary>The run while it streams, for pages that watch it; null once it has finished or when it runs elsewhere.</summary>
-    public async Task<LiveRun?> WatchAsync(Caller caller, Guid teamId, Guid runId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var membership = await db.RequireAsync(caller, teamId, TeamRole.Viewer, cancellationToken);
-        return liveRuns.Find(membership.TeamId, runId);
-    }
-
-    public async Task<RunPage> ListAsync(Caller caller, Guid teamId, RunQuery query, CancellationToken cancellationToken = default)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var membership = await db.RequireAsync(caller, teamId, TeamRole.Viewer, cancellationToken);
-        var runs = db.PlaygroundRuns.AsNoTracking().InTeam(membership);
-        if (query.Status is { } status)
-        {
-            runs = runs.Where(r => r.Status == status);
-        }
-
-        if (query.MineOnly)
-        {
-            runs = runs.Where(r => r.AuthorUserId == caller.UserId);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var pattern = SqlLike.Containing(query.Search.Trim());
-            runs = runs.Where(r => EF.Functions.Like(r.Title, pattern, SqlLike.Escape)
-                || r.Targets.Any(t => EF.Functions.Like(t.DisplayName, pattern, SqlLike.Escape) || EF.Functions.Like(t.ProviderModelId, pattern, SqlLike.Escape)));
-        }
-
-        var total = await runs.CountAsync(cancellationToken);
-        var page = await runs
-            .OrderByDescending(r => r.CreatedAtUtc).ThenByDescending(r => r.Id)
-            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 200))
-            .Select(r => new
-            {
-                r.Id,
-                r.Title,
-                r.Status,
-                r.CreatedAtUtc,
-                Author = db.Users.Where(u => u.Id == r.AuthorUserId).Select(u => u.Email).FirstOrDefault(),
-                Targets = r.Targets.OrderBy(t => t.Position).Select(t => new { t.DisplayName, t.CostUsd }).ToList(),
-            })
-            .ToListAsync(cancellationToken);
-
-        return new RunPage(
-            [.. page.Select(r => new RunSummary(r.Id, r.Title, r.Status, r.CreatedAtUtc, r.Author ?? "(deleted user)",
-                [.. r.Targets.Select(t => t.DisplayName)],
-                r.Targets.Any(t => t.CostUsd != null) ? r.Targets.Sum(t => t.CostUsd ?? 0) : null))],
-            total);
+        return RunHistoryService.ToView(run, author ?? "", live.Snapshot(), RunStatus.Running);
     }
 
     /// <summary>Stops one target, or all of a run's when <paramref name="targetId"/> is null.</summary>
@@ -406,10 +340,4 @@ public sealed class RunService(
         var text = string.Join(' ', messages[^1].Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return text.Length > PlaygroundRules.MaxTitleLength ? text[..(PlaygroundRules.MaxTitleLength - 1)] + "…" : text;
     }
-
-    private static RunView ToView(PlaygroundRun run, string author, IReadOnlyList<RunTargetView> targets, RunStatus status) => new(
-        run.Id, run.TeamId, author, run.Title, run.SystemPrompt,
-        RunJson.Deserialize<List<ChatMessage>>(run.MessagesJson),
-        RunJson.Deserialize<RunParameters>(run.ParametersJson),
-        status, run.CreatedAtUtc, run.FinishedAtUtc, targets);
 }

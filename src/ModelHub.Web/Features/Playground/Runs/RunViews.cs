@@ -68,8 +68,18 @@ public sealed record RunSummary(
 
 public sealed record RunPage(IReadOnlyList<RunSummary> Items, int Total);
 
-/// <summary>Filters for the run history; everything is applied in the database.</summary>
-public sealed record RunQuery(RunStatus? Status = null, string? Search = null, bool MineOnly = false, int Skip = 0, int Take = 25);
+/// <summary>Filters, order and page of the run history; everything is applied in the database. Newest first unless told.</summary>
+public sealed record RunQuery(
+    RunStatus? Status = null, string? Search = null, bool MineOnly = false, int Skip = 0, int Take = 25,
+    RunSort SortBy = RunSort.Started, bool Descending = true);
+
+/// <summary>The history columns a list can be ordered by.</summary>
+public enum RunSort
+{
+    Started,
+    Title,
+    Status,
+}
 
 public static class RunMetrics
 {
