@@ -60,4 +60,19 @@ public sealed class CatalogQueries(IDbContextFactory<ModelHubDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Models.AsNoTracking().Where(m => m.License != null).Select(m => m.License!).Distinct().OrderBy(l => l).ToListAsync(cancellationToken);
     }
+
+    /// <summary>Models whose name or slug contains <paramref name="text"/>, by name, for pickers.</summary>
+    public async Task<IReadOnlyList<(string Slug, string Name)>> FindModelsAsync(string? text, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var models = db.Models.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var pattern = Common.SqlLike.Containing(text.Trim());
+            models = models.Where(m => EF.Functions.Like(m.Name, pattern, Common.SqlLike.Escape) || EF.Functions.Like(m.Slug, pattern, Common.SqlLike.Escape));
+        }
+
+        var found = await models.OrderBy(m => m.Name).Select(m => new { m.Slug, m.Name }).Take(limit).ToListAsync(cancellationToken);
+        return found.Select(m => (m.Slug, m.Name)).ToList();
+    }
 }
