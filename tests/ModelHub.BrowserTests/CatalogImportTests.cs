@@ -9,14 +9,12 @@ public sealed class CatalogImportTests(AppServer app)
     {
         var page = await app.NewPageAsync(1400, 1000);
         await page.SignInAsync(AppServer.AdminEmail);
-        await page.GotoAsync("/admin");
-        await page.WaitForInteractiveAsync();
-        await page.GetByText("Import into the catalog").ClickAsync();
+        await page.GotoAsync("/admin/catalog/import");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Import into the catalog" }).WaitForAsync();
         await page.WaitForInteractiveAsync();
 
-        await page.Locator(".rz-dropdown", new() { HasText = "models.dev" }).ClickAsync();
-        await page.Locator(".rz-dropdown-item:visible", new() { HasTextString = "OpenRouter" }).ClickAsync();
+        await page.Locator(".mud-select", new() { HasText = "models.dev" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "OpenRouter GET /api/v1/models" }).ClickAsync();
         await page.GetByLabel("File (JSON").SetInputFilesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "openrouter.json"));
         await Assertions.Expect(page.GetByText("openrouter.json,")).ToBeVisibleAsync();
 

@@ -17,7 +17,7 @@ public sealed class CatalogChartTests : ComponentTest
         var picture = chart.Find("[role=img]");
         Assert.Contains("Price per route", picture.GetAttribute("aria-label"));
         Assert.NotEmpty(picture.QuerySelectorAll("svg"));
-        var rows = chart.FindAll("table.mh-visually-hidden tbody tr");
+        var rows = chart.FindAll(".mh-visually-hidden table tbody tr");
         Assert.Equal(["Replicate 0.50 2.00", "Z.ai 1.25 –"], rows.Select(r => string.Join(' ', r.Children.Select(c => c.TextContent.Trim()))));
     }
 
@@ -32,8 +32,8 @@ public sealed class CatalogChartTests : ComponentTest
             .Add(x => x.YFormat, "0.00"));
 
         Assert.NotEmpty(chart.Find("[role=img]").QuerySelectorAll("svg"));
-        Assert.Equal(2, chart.FindAll("table.mh-visually-hidden tbody tr").Count);
-        Assert.Contains("Qwen3.5-4B", chart.Find("table.mh-visually-hidden").TextContent);
+        Assert.Equal(2, chart.FindAll(".mh-visually-hidden table tbody tr").Count);
+        Assert.Contains("Qwen3.5-4B", chart.Find(".mh-visually-hidden table").TextContent);
     }
 
     [Fact]
