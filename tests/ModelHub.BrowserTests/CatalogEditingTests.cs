@@ -18,16 +18,25 @@ public sealed class CatalogEditingTests(AppServer app)
         var row = page.GetByTestId("edit-routes").Locator("tr", new() { HasText = "SiliconFlow" });
         await row.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Edit the route" })).ToBeVisibleAsync();
-        await page.Locator("input[name='r-input']").FillAsync("0.03");
+        await page.GetByLabel("Input $ / 1M tokens").FillAsync("0.03");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save route" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Route saved.")).ToBeVisibleAsync();
         await Assertions.Expect(row).ToContainTextAsync("$0.030");
 
-        // A negative context is refused with a message, and what was typed stays.
-        await page.Locator("input[name='m-context']").FillAsync("-1");
+        // A negative context is refused with a message beside the field, and what was typed stays.
+        var context = page.GetByLabel("Context window (tokens)");
+        await context.FillAsync("-1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save model" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("edit-error")).ToContainTextAsync("must be above zero");
-        await Assertions.Expect(page.Locator("input[name='m-context']")).ToHaveValueAsync("-1");
+        await Assertions.Expect(page.GetByText("Context window must be above zero.")).ToBeVisibleAsync();
+        await Assertions.Expect(context).ToHaveValueAsync("-1");
+
+        // A taken slug is refused by the catalog itself, shown inline, and the form keeps it.
+        await context.FillAsync("64000");
+        var slug = page.GetByLabel("Slug (address)");
+        await slug.FillAsync("glm-4v-9b");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save model" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("edit-error")).ToContainTextAsync("already has the slug");
+        await Assertions.Expect(slug).ToHaveValueAsync("glm-4v-9b");
         await page.ScreenshotAsync(app, "catalog-edit");
 
         await page.GotoAsync("/models/glm-4.1v-9b-thinking");

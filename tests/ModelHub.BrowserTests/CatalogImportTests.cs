@@ -9,16 +9,14 @@ public sealed class CatalogImportTests(AppServer app)
     {
         var page = await app.NewPageAsync(1400, 1000);
         await page.SignInAsync(AppServer.AdminEmail);
-        await page.GotoAsync("/admin");
-        await page.WaitForInteractiveAsync();
-        await page.GetByText("Import into the catalog").ClickAsync();
+        await page.GotoAsync("/admin/catalog/import");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Import into the catalog" }).WaitForAsync();
         await page.WaitForInteractiveAsync();
 
-        await page.Locator(".rz-dropdown", new() { HasText = "models.dev" }).ClickAsync();
-        await page.Locator(".rz-dropdown-item:visible", new() { HasTextString = "OpenRouter" }).ClickAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Format" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "OpenRouter GET /api/v1/models" }).ClickAsync();
         await page.GetByLabel("File (JSON").SetInputFilesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "openrouter.json"));
-        await Assertions.Expect(page.GetByText("openrouter.json,")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("openrouter.json,")).ToBeVisibleAsync(new() { Timeout = 20_000 });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview (dry run)" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Preview" })).ToBeVisibleAsync();
@@ -44,7 +42,8 @@ public sealed class CatalogImportTests(AppServer app)
 
         // A LiteLLM file, imported as models.dev.
         await page.GetByLabel("File (JSON").SetInputFilesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "litellm.json"));
-        await Assertions.Expect(page.GetByText("litellm.json,")).ToBeVisibleAsync();
+        // The first upload after start-up can take longer than the default five seconds on a busy machine.
+        await Assertions.Expect(page.GetByText("litellm.json,")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("import-error")).ToContainTextAsync("does not look like a models.dev api.json");

@@ -5,12 +5,16 @@ namespace ModelHub.BrowserTests;
 
 public sealed class CatalogTests(AppServer app)
 {
+    /// <summary>The outermost elements reaching past the screen's right edge, to say what broke a phone layout.</summary>
+    private const string TooWideScript =
+        "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > window.innerWidth + 1) && !e.closest('.mh-grid-wrap, .mud-table-container')).slice(0, 5).map(e => e.tagName + '.' + e.className).join(' | ')";
+
     [Fact]
     public async Task SearchFilterOpenAModelPageWithItsSeedFactsAndExportTheView()
     {
         var page = await app.NewPageAsync(1400, 1000);
         await page.RegisterAsync(Flows.UniqueEmail("catalog"));
-        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Catalog" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = "Catalog", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Model catalog" }).WaitForAsync();
         var table = page.GetByTestId("catalog-table");
 
@@ -21,19 +25,21 @@ public sealed class CatalogTests(AppServer app)
         await Assertions.Expect(table.GetByRole(AriaRole.Link, new() { Name = "GLM-4-9B-Chat", Exact = true })).ToBeVisibleAsync();
 
         // Filter: vision models only.
-        await page.Locator(".mh-check", new() { HasText = "Vision" }).Locator(".rz-chkbox-box").ClickAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Vision" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("cap=Vision"));
         await Assertions.Expect(table.GetByRole(AriaRole.Link, new() { Name = "GLM-4-9B-Chat", Exact = true })).ToHaveCountAsync(0);
         await Assertions.Expect(table.GetByRole(AriaRole.Link, new() { Name = "GLM-4V-9B", Exact = true })).ToBeVisibleAsync();
 
         // Sort by the cheapest input price: GLM-4.1V-9B-Thinking ($0.035) comes before GLM-4V-9B ($0.05).
-        await table.GetByRole(AriaRole.Button, new() { Name = "Input $/1M" }).ClickAsync();
+        var inputPrice = table.GetByRole(AriaRole.Columnheader, new() { Name = "Input $/1M" });
+        await inputPrice.GetByText("Input $/1M").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("sort=InputPrice"));
+        await Assertions.Expect(inputPrice).ToHaveAttributeAsync("aria-sort", "ascending");
         await Assertions.Expect(table.Locator("tbody tr").First).ToContainTextAsync("GLM-4.1V-9B-Thinking");
         await page.ScreenshotAsync(app, "catalog");
 
         // Export the view as CSV.
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByText("Export CSV").ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Export CSV" }).ClickAsync());
         var csv = await File.ReadAllTextAsync(await download.PathAsync());
         Assert.StartsWith("slug,name,lab", csv);
         Assert.Contains("glm-4v-9b,GLM-4V-9B", csv);
@@ -67,7 +73,8 @@ public sealed class CatalogTests(AppServer app)
         await Assertions.Expect(benchmarks).ToContainTextAsync("MathVista");
         await Assertions.Expect(benchmarks).ToContainTextAsync("80.7%");
         await Assertions.Expect(page.Locator(".mh-cheapest")).ToContainTextAsync("SiliconFlow");
-        await Assertions.Expect(page.Locator(".rz-chart svg").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("bar-chart").Locator("svg").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Price per route" })).ToBeVisibleAsync();
         await page.ScreenshotAsync(app, "model-page-benchmarks");
     }
 
@@ -103,7 +110,65 @@ public sealed class CatalogTests(AppServer app)
             await page.WaitForInteractiveAsync();
             await page.ScreenshotAsync(app, shot);
             var overflow = await page.EvaluateAsync<bool>(Flows.SidewaysOverflowScript);
-            Assert.False(overflow, $"{address} scrolls sideways at phone width.");
+            Assert.False(overflow, $"{address} scrolls sideways at phone width; too wide: {await page.EvaluateAsync<string>(TooWideScript)}");
         }
+    }
+
+    [Fact]
+    public async Task CatalogPagesLookRightInDarkModeAndOnAPhone()
+    {
+        var page = await app.NewPageAsync(1280, 900);
+        await page.RegisterAsync(Flows.UniqueEmail("darkcat"));
+        await page.GotoAsync("/models");
+        await page.WaitForInteractiveAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Dark", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Light", Exact = true })).ToBeVisibleAsync();
+
+        foreach (var (address, shot) in new[] { ("/models", "catalog-dark"), ("/models/glm-4.1v-9b-thinking", "model-page-dark"), ("/compare?models=glm-4v-9b,glm-4.5v", "compare-dark") })
+        {
+            await page.GotoAsync(address);
+            await page.WaitForInteractiveAsync();
+            await page.ScreenshotAsync(app, shot);
+        }
+
+        await page.SetViewportSizeAsync(390, 844);
+        foreach (var (address, shot) in new[] { ("/models", "catalog-phone-dark"), ("/compare?models=glm-4v-9b,glm-4.5v", "compare-phone-dark") })
+        {
+            await page.GotoAsync(address);
+            await page.WaitForInteractiveAsync();
+            await page.ScreenshotAsync(app, shot);
+            Assert.False(await page.EvaluateAsync<bool>(Flows.SidewaysOverflowScript), $"{address} scrolls sideways at phone width; too wide: {await page.EvaluateAsync<string>(TooWideScript)}");
+        }
+    }
+
+    [Fact]
+    public async Task ACatalogFilterCanBeAppliedWithTheKeyboardAlone()
+    {
+        var page = await app.NewPageAsync(1400, 1000);
+        await page.RegisterAsync(Flows.UniqueEmail("keys"));
+        await page.GotoAsync("/models?q=glm");
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("catalog-table").GetByRole(AriaRole.Link, new() { Name = "GLM-4-9B-Chat", Exact = true })).ToBeVisibleAsync();
+
+        // Tab from the top of the page to the Vision filter, tick it with Space.
+        var vision = page.GetByRole(AriaRole.Checkbox, new() { Name = "Vision" });
+        for (var presses = 0; presses < 80 && !await vision.EvaluateAsync<bool>("e => e === document.activeElement"); presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await Assertions.Expect(vision).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Space");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("cap=Vision"));
+        await Assertions.Expect(page.GetByTestId("catalog-table").GetByRole(AriaRole.Link, new() { Name = "GLM-4-9B-Chat", Exact = true })).ToHaveCountAsync(0);
+        // Focus stays on the filter just used, not thrown back to the page body.
+        await Assertions.Expect(vision).ToBeFocusedAsync();
+        await Assertions.Expect(vision).ToBeCheckedAsync();
+
+        // Tab on to the next filter and choose from a dropdown with Enter and the arrow keys.
+        await page.Keyboard.PressAsync("Tab");
+        Assert.NotEqual("BODY", await page.EvaluateAsync<string>("() => document.activeElement.tagName"));
+        await page.ScreenshotAsync(app, "catalog-keyboard");
     }
 }

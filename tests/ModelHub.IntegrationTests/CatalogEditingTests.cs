@@ -32,7 +32,7 @@ public sealed class CatalogEditingTests : IntegrationTest
         await editor.SaveRouteAsync(admin, "hand-made-1", null, new RouteForm("together", "labs/hand-made-1", 0.2m, 0.6m, null));
         await editor.SaveBenchmarkAsync(admin, "hand-made-1", "MMLU", "chat", 71.5m, 100);
 
-        var model = (await app.Services.GetRequiredService<CatalogQueries>().GetAsync("hand-made-1"))!;
+        var model = (await app.Services.GetRequiredService<ModelDetailQueries>().GetAsync("hand-made-1"))!;
         Assert.Equal(CatalogSourceKind.Manual, model.Source.Kind);
         Assert.StartsWith("Manual edit by", model.Source.Name);
         Assert.Equal(0.2m, Assert.Single(model.Routes).InputPricePerMillion);

@@ -38,7 +38,7 @@ public sealed class CatalogImportTests : IntegrationTest
         Assert.Contains(result.Changes, c => c.Kind == ImportChangeKind.Conflicting && c.Subject == "Model GPT-4o" && c.Detail.Contains("Knowledge cutoff"));
         Assert.Contains(result.Changes, c => c.Kind == ImportChangeKind.Conflicting && c.Subject == "Model GLM-4.5V" && c.Detail.Contains("Max output"));
 
-        var catalog = app.Services.GetRequiredService<CatalogQueries>();
+        var catalog = app.Services.GetRequiredService<ModelDetailQueries>();
         var gpt5 = (await catalog.GetAsync("gpt-5-mini"))!;
         Assert.Equal((0.25m, 2m, 0.025m), (gpt5.Routes[0].InputPricePerMillion!.Value, gpt5.Routes[0].OutputPricePerMillion!.Value, gpt5.Routes[0].CachedInputPricePerMillion!.Value));
         Assert.Equal(400000, gpt5.ContextWindow);
@@ -97,7 +97,7 @@ public sealed class CatalogImportTests : IntegrationTest
         Assert.Null(auto.InputPricePerMillion);
         Assert.Null(auto.OutputPricePerMillion);
 
-        var glmChat = (await app.Services.GetRequiredService<CatalogQueries>().GetAsync("glm-4-9b-chat"))!;
+        var glmChat = (await app.Services.GetRequiredService<ModelDetailQueries>().GetAsync("glm-4-9b-chat"))!;
         Assert.Equal(128000, glmChat.ContextWindow);
         Assert.Contains(glmChat.Disagreements, d => d.Field == "Context window" && d.Claims.Any(c => c.Value == "32,000"));
     }

@@ -9,7 +9,7 @@ namespace ModelHub.IntegrationTests;
 public sealed class CatalogSeedTests : IntegrationTest
 {
     private Task<ModelDetails?> ModelAsync(string slug) =>
-        app.Services.GetRequiredService<CatalogQueries>().GetAsync(slug);
+        app.Services.GetRequiredService<ModelDetailQueries>().GetAsync(slug);
 
     [Fact]
     public async Task SeedPagesModelsAreAllThere()

@@ -7,42 +7,36 @@ public sealed record ModelListResponse(IReadOnlyList<ModelDetails> Items, int To
 
 internal static class CatalogEndpoints
 {
-    private static readonly System.Text.Json.JsonSerializerOptions ExportJson = new(System.Text.Json.JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
-
     public static RouteGroupBuilder MapCatalogEndpoints(this RouteGroupBuilder api)
     {
         var models = api.MapGroup("/models").WithTags("Catalog");
 
-        models.MapGet("/", async ([AsParameters] CatalogQueryParameters parameters, CatalogQueries catalog, CancellationToken ct) =>
+        models.MapGet("/", async ([AsParameters] CatalogQueryParameters parameters, CatalogQueries catalog, ModelDetailQueries details, CancellationToken ct) =>
         {
             var query = parameters.ToQuery();
             var page = await catalog.BrowseAsync(query, ct);
-            var items = await catalog.GetManyAsync(page.Items.Select(i => i.Slug).ToList(), ct);
+            var items = await details.GetManyAsync(page.Items.Select(i => i.Slug).ToList(), ct);
             return new ModelListResponse(items, page.Total, page.Page, page.PageSize);
         })
         .WithSummary("The catalog, with the browse page's filters, sort and paging; each model's routes, benchmarks and sourced facts nested.");
 
-        models.MapGet("/export", async ([AsParameters] CatalogQueryParameters parameters, string? format, CatalogQueries catalog, CancellationToken ct) =>
+        models.MapGet("/export", async ([AsParameters] CatalogQueryParameters parameters, string? format, CatalogExport export, CancellationToken ct) =>
         {
             format = (format ?? "csv").ToLowerInvariant();
             var query = parameters.ToQuery();
-            var exported = await catalog.ExportAsync(query, CatalogExport.MaxModels, ct);
+            var exported = await export.ExportAsync(query, CatalogExport.MaxModels, ct);
             var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
             return format switch
             {
                 "csv" => Results.File(System.Text.Encoding.UTF8.GetBytes(CatalogExport.ToCsv(exported)), "text/csv; charset=utf-8", $"modelhub-catalog-{stamp}.csv"),
-                "json" => Results.File(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(exported, ExportJson), "application/json", $"modelhub-catalog-{stamp}.json"),
+                "json" => Results.File(CatalogExport.ToJson(exported), "application/json", $"modelhub-catalog-{stamp}.json"),
                 _ => throw new InvalidInputException($"format must be csv or json, not '{format}'."),
             };
         })
         .WithSummary("The current view (same filters and sort as the list) as a CSV or JSON file, up to 5,000 models.");
 
-        models.MapGet("/{slug}", async Task<Ok<ModelDetails>> (string slug, CatalogQueries catalog, CancellationToken ct) =>
-            TypedResults.Ok(await catalog.GetAsync(slug, ct) ?? throw new NotFoundException($"No model has the slug '{slug}'.")));
+        models.MapGet("/{slug}", async Task<Ok<ModelDetails>> (string slug, ModelDetailQueries details, CancellationToken ct) =>
+            TypedResults.Ok(await details.GetAsync(slug, ct) ?? throw new NotFoundException($"No model has the slug '{slug}'.")));
 
         return api;
     }

@@ -1,49 +1,50 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using ModelHub.Web.Data;
 
 namespace ModelHub.Web.Features.Catalog;
 
-/// <summary>The current catalog view as CSV: one line per model, with its cheapest route and every route listed.</summary>
-public static class CatalogExport
+/// <summary>The current catalog view as a file: CSV with one line per model (columns from <see cref="ModelFacts"/>), or JSON as the API returns models.</summary>
+public sealed class CatalogExport(IDbContextFactory<ModelHubDbContext> dbFactory, ModelDetailQueries details)
 {
     public const int MaxModels = 5000;
 
-    private static readonly string[] Header =
-    [
-        "slug", "name", "lab", "family", "release_date", "parameters_billions", "active_parameters_billions", "context_window", "max_output_tokens",
-        "knowledge_cutoff", "license", "open_weights", "input_modalities", "output_modalities", "capabilities", "hugging_face_id", "status",
-        "cheapest_route", "cheapest_input_usd_per_million", "cheapest_output_usd_per_million", "routes", "source",
-    ];
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>Every model in the view (up to <paramref name="limit"/>), in the view's order, with full details.</summary>
+    public async Task<IReadOnlyList<ModelDetails>> ExportAsync(CatalogQuery query, int limit, CancellationToken cancellationToken = default)
+    {
+        List<string> slugs;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            slugs = await CatalogFiltering.Sort(CatalogFiltering.Rows(CatalogFiltering.Filter(db, query), query), query)
+                .Select(r => r.Slug).Take(limit).ToListAsync(cancellationToken);
+        }
+
+        return await details.GetManyAsync(slugs, cancellationToken);
+    }
+
+    public static byte[] ToJson(IReadOnlyList<ModelDetails> models) => JsonSerializer.SerializeToUtf8Bytes(models, Json);
 
     public static string ToCsv(IEnumerable<ModelDetails> models)
     {
+        var columns = ModelFacts.For(FactUse.Export).ToList();
         var csv = new StringBuilder();
-        csv.AppendLine(string.Join(',', Header));
-        foreach (var m in models)
+        csv.AppendLine(string.Join(',', columns.Select(c => c.Name)));
+        foreach (var model in models)
         {
-            var cheapest = m.CheapestRoute;
-            string?[] fields =
-            [
-                m.Slug, m.Name, m.Lab, m.Family, m.ReleaseDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                Number(m.ParametersBillions), Number(m.ActiveParametersBillions), m.ContextWindow?.ToString(CultureInfo.InvariantCulture),
-                m.MaxOutputTokens?.ToString(CultureInfo.InvariantCulture), m.KnowledgeCutoff, m.License,
-                m.OpenWeights switch { true => "true", false => "false", null => "" },
-                Flags(m.InputModalities), Flags(m.OutputModalities), Flags(m.Capabilities), m.HuggingFaceId, m.Status.ToString(),
-                cheapest is null ? null : $"{cheapest.ProviderSlug}:{cheapest.ProviderModelId}",
-                Number(cheapest?.InputPricePerMillion), Number(cheapest?.OutputPricePerMillion),
-                string.Join("; ", m.Routes.Select(r => $"{r.ProviderSlug}:{r.ProviderModelId}")),
-                m.Source.Name,
-            ];
-            csv.AppendLine(string.Join(',', fields.Select(Escape)));
+            csv.AppendLine(string.Join(',', columns.Select(c => Escape(c.Export(model)))));
         }
 
         return csv.ToString();
     }
-
-    private static string? Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
-
-    private static string Flags<T>(T flags) where T : struct, Enum =>
-        string.Join('|', Enum.GetValues<T>().Where(f => Convert.ToInt32(f) != 0 && flags.HasFlag(f)));
 
     /// <summary>RFC 4180 quoting; a leading =, +, - or @ is neutralised so a spreadsheet does not run it as a formula.</summary>
     private static string Escape(string? value)

@@ -8,6 +8,8 @@ public static class CatalogSetup
     {
         builder.Services.AddScoped<CatalogSeeder>();
         builder.Services.AddScoped<CatalogQueries>();
+        builder.Services.AddScoped<ModelDetailQueries>();
+        builder.Services.AddScoped<CatalogExport>();
         builder.Services.AddScoped<Import.CatalogImporter>();
         builder.Services.AddScoped<Editing.CatalogEditor>();
         builder.Services.AddScoped<Import.CatalogImportService>();

@@ -14,6 +14,12 @@ public static class CatalogText
         _ => capability.ToString(),
     };
 
+    /// <summary>Every capability a model may have, in display order.</summary>
+    public static IReadOnlyList<ModelCapability> AllCapabilities { get; } = Enum.GetValues<ModelCapability>().Where(c => c != ModelCapability.None).ToArray();
+
+    public static IEnumerable<string> Capabilities(ModelCapability capabilities) =>
+        AllCapabilities.Where(c => capabilities.HasFlag(c)).Select(Capability);
+
     public static string Modalities(Modality modalities) =>
         modalities == Modality.None ? "–" : string.Join(", ", Enum.GetValues<Modality>().Where(m => m != Modality.None && modalities.HasFlag(m)));
 

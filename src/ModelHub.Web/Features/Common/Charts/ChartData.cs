@@ -13,4 +13,24 @@ public static class ChartFormat
 {
     public static string Value(double? value, string format) =>
         value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
+
+    /// <summary>
+    /// A round spacing for about five value-axis ticks. MudChart takes whole-number spacing only (and
+    /// defaults to 20), so small values get a spacing of 1 and an axis that ends just above them.
+    /// </summary>
+    public static int TickSpacing(double max)
+    {
+        if (max <= 5)
+        {
+            return 1;
+        }
+
+        var rough = max / 5;
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(rough)));
+        var step = new[] { 1, 2, 5, 10 }.Select(m => m * magnitude).First(s => s >= rough);
+        return (int)Math.Max(1, step);
+    }
+
+    /// <summary>The value axis's top: the first tick at or above the largest value.</summary>
+    public static double AxisMax(double max) => Math.Max(1, Math.Ceiling(max / TickSpacing(max)) * TickSpacing(max));
 }
