@@ -11,7 +11,7 @@ public sealed class PlaygroundTests(AppServer app)
         app.FakeProvider.SlowChunkDelay = TimeSpan.FromMilliseconds(25);
         var page = await app.NewPageAsync(1400, 1000);
         await page.RegisterAsync(Flows.UniqueEmail("runner"));
-        await CreateTeamAsync(page, "Model evals");
+        await page.CreateTeamAsync("Model evals");
 
         await AddConnectionAsync(page, "Fake OpenAI", app.FakeProvider.OpenAiBaseUrl);
         Assert.DoesNotContain(FakeProviderServer.ApiKey, await page.ContentAsync());
@@ -77,7 +77,7 @@ public sealed class PlaygroundTests(AppServer app)
     {
         var page = await app.NewPageAsync(1280, 900);
         await page.RegisterAsync(Flows.UniqueEmail("limited"));
-        await CreateTeamAsync(page, "Rate limited");
+        await page.CreateTeamAsync("Rate limited");
         await AddConnectionAsync(page, "Fake Anthropic", app.FakeProvider.BaseUrl, style: "Anthropic messages");
 
         await page.GotoAsync("/playground");
@@ -99,7 +99,7 @@ public sealed class PlaygroundTests(AppServer app)
     {
         var page = await app.NewPageAsync(1280, 900);
         await page.RegisterAsync(Flows.UniqueEmail("drafter"));
-        await CreateTeamAsync(page, "Drafts");
+        await page.CreateTeamAsync("Drafts");
         await AddConnectionAsync(page, "Fake OpenAI", app.FakeProvider.OpenAiBaseUrl);
 
         await page.GotoAsync("/playground");
@@ -129,7 +129,7 @@ public sealed class PlaygroundTests(AppServer app)
     {
         var page = await app.NewPageAsync(1280, 900);
         await page.RegisterAsync(Flows.UniqueEmail("phone"));
-        await CreateTeamAsync(page, "On the go");
+        await page.CreateTeamAsync("On the go");
         await AddConnectionAsync(page, "Fake Replicate", app.FakeProvider.BaseUrl, style: "Replicate predictions");
         await page.GetByRole(AriaRole.Button, new() { Name = "Dark" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Light" })).ToBeVisibleAsync();
@@ -161,7 +161,7 @@ public sealed class PlaygroundTests(AppServer app)
         app.FakeProvider.SlowChunkDelay = TimeSpan.FromMilliseconds(60);
         var page = await app.NewPageAsync(1280, 900);
         await page.RegisterAsync(Flows.UniqueEmail("keys"));
-        await CreateTeamAsync(page, "Keyboard");
+        await page.CreateTeamAsync("Keyboard");
         await AddConnectionAsync(page, "Fake OpenAI", app.FakeProvider.OpenAiBaseUrl);
         await page.GotoAsync("/playground");
         await page.WaitForInteractiveAsync();
@@ -213,7 +213,7 @@ public sealed class PlaygroundTests(AppServer app)
     {
         var page = await app.NewPageAsync(1280, 900);
         await page.RegisterAsync(Flows.UniqueEmail("charts"));
-        await CreateTeamAsync(page, "Charts");
+        await page.CreateTeamAsync("Charts");
         await AddConnectionAsync(page, "Fake OpenAI", app.FakeProvider.OpenAiBaseUrl);
         await page.GotoAsync("/playground");
         await page.WaitForInteractiveAsync();
@@ -258,17 +258,6 @@ public sealed class PlaygroundTests(AppServer app)
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// Makes a team through the API with the browser's own sign-in cookie. The Teams page still uses
-    /// Radzen on this branch, whose script the MudBlazor foundation removed; Flows.CreateTeamAsync can
-    /// return once the Teams page is migrated.
-    /// </summary>
-    private static async Task CreateTeamAsync(IPage page, string name)
-    {
-        var response = await page.APIRequest.PostAsync("/api/v1/teams", new() { DataObject = new { name } });
-        Assert.True(response.Ok, $"Creating team {name} answered {response.Status}: {await response.TextAsync()}");
     }
 
     private static async Task AddConnectionAsync(IPage page, string name, string baseUrl, string? style = null)
