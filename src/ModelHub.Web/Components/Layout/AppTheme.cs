@@ -38,6 +38,11 @@ public static class AppTheme
             // Filled buttons on the light blue need dark text (7.6:1); white would be about 2:1.
             PrimaryContrastText = "#0b1d3a",
             SecondaryContrastText = "#1d1233",
+            TertiaryContrastText = "#0b2521",
+            InfoContrastText = "#0b1d2e",
+            SuccessContrastText = "#0d2611",
+            WarningContrastText = "#2b1d00",
+            ErrorContrastText = "#330d0a",
             Secondary = "#c3a6f0",
             Tertiary = "#6fd3c4",
             Info = "#7cc0f5",
