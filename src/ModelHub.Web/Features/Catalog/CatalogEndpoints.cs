@@ -5,6 +5,9 @@ namespace ModelHub.Web.Features.Catalog;
 
 public sealed record ModelListResponse(IReadOnlyList<ModelDetails> Items, int Total, int Page, int PageSize);
 
+/// <summary>One model fact as <see cref="ModelFacts"/> describes it: its export column, label, unit and which way is better.</summary>
+public sealed record ModelFieldResponse(string Name, string Label, string? Unit, FactComparison Comparison, bool InSpecification, bool InCompare, bool InExport);
+
 internal static class CatalogEndpoints
 {
     public static RouteGroupBuilder MapCatalogEndpoints(this RouteGroupBuilder api)
@@ -34,6 +37,12 @@ internal static class CatalogEndpoints
             };
         })
         .WithSummary("The current view (same filters and sort as the list) as a CSV or JSON file, up to 5,000 models.");
+
+        models.MapGet("/fields", () => ModelFacts.All
+                .Select(f => new ModelFieldResponse(f.Name, f.Label, f.Unit, f.Comparison,
+                    f.Use.HasFlag(FactUse.Specification), f.Use.HasFlag(FactUse.Compare), f.Use.HasFlag(FactUse.Export)))
+                .ToList())
+            .WithSummary("The model facts the catalog describes, in the order pages and exports list them: name (the CSV column), label, unit and whether higher or lower is better.");
 
         models.MapGet("/{slug}", async Task<Ok<ModelDetails>> (string slug, ModelDetailQueries details, CancellationToken ct) =>
             TypedResults.Ok(await details.GetAsync(slug, ct) ?? throw new NotFoundException($"No model has the slug '{slug}'.")));
