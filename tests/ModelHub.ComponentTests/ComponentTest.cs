@@ -15,6 +15,12 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
     protected const string UserId = "user-1";
     protected const string UserEmail = "ada@example.com";
 
+    static ComponentTest()
+    {
+        // Pages here query a real SQLite file; on a busy 2-core machine a render can take over bUnit's 1 s default.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    }
+
     protected ComponentTest()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
