@@ -19,7 +19,7 @@ public sealed class ConnectionFormTests : ComponentTest
         data = await PlaygroundTestData.CreateAsync(app);
         app.Share<ConnectionService>(this).Share<RunService>(this).Share<TeamService>(this);
         Services.AddScoped<ActiveTeamState>();
-        SignIn(data.User.Id, data.User.Email!);
+        SignIn(data.Caller.UserId, data.Email);
     }
 
     public override async ValueTask DisposeAsync()

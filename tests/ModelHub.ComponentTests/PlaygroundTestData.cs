@@ -11,17 +11,13 @@ using ModelHub.Web.Features.Teams;
 namespace ModelHub.ComponentTests;
 
 /// <summary>A signed-up user with a team, and playground rows written straight to the database.</summary>
-internal sealed record PlaygroundTestData(AppServices App, ApplicationUser User, TeamSummary Team)
+internal sealed record PlaygroundTestData(AppServices App, Caller Caller, string Email, TeamSummary Team)
 {
-    public Caller Caller => new(User.Id, false);
-
     public static async Task<PlaygroundTestData> CreateAsync(AppServices app, string email = "ada@example.com")
     {
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true };
-        var created = await app.Get<UserManager<ApplicationUser>>().CreateAsync(user, "Sup3r-secret!");
-        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-        var team = await app.Get<TeamService>().CreateTeamAsync(new Caller(user.Id, false), "Research");
-        return new PlaygroundTestData(app, user, team);
+        var caller = await app.CreateUserAsync(email);
+        var team = await app.Get<TeamService>().CreateTeamAsync(caller, "Research");
+        return new PlaygroundTestData(app, caller, email, team);
     }
 
     public async Task<Guid> AddConnectionAsync(string name, string apiKey)
@@ -35,7 +31,7 @@ internal sealed record PlaygroundTestData(AppServices App, ApplicationUser User,
             BaseUrl = "https://api.openai.com/v1",
             ApiKey = apiKey,
             ApiKeyHint = apiKey[^4..],
-            CreatedByUserId = User.Id,
+            CreatedByUserId = Caller.UserId,
         };
         db.ProviderConnections.Add(connection);
         await db.SaveChangesAsync();
@@ -48,7 +44,7 @@ internal sealed record PlaygroundTestData(AppServices App, ApplicationUser User,
         var run = new PlaygroundRun
         {
             TeamId = Team.Id,
-            AuthorUserId = User.Id,
+            AuthorUserId = Caller.UserId,
             Title = title,
             MessagesJson = $$"""[{"role":"User","text":"{{title}}"}]""",
             ParametersJson = "{}",

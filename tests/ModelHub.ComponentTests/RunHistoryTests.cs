@@ -16,7 +16,7 @@ public sealed class RunHistoryTests : ComponentTest
         data = await PlaygroundTestData.CreateAsync(app);
         app.Share<RunHistoryService>(this).Share<RunService>(this).Share<TeamService>(this);
         Services.AddScoped<ActiveTeamState>();
-        SignIn(data.User.Id, data.User.Email!);
+        SignIn(data.Caller.UserId, data.Email);
         RenderPopovers();
     }
 
