@@ -4,6 +4,7 @@ using ModelHub.Web.Features.AccessTokens;
 using ModelHub.Web.Features.Accounts;
 using ModelHub.Web.Features.Administration;
 using ModelHub.Web.Features.Catalog;
+using ModelHub.Web.Features.Catalog.Identity;
 using ModelHub.Web.Features.Mail;
 using ModelHub.Web.Features.Playground.Connections;
 using ModelHub.Web.Features.Playground.Prompts;
@@ -46,6 +47,12 @@ public abstract class ModelHubDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<BenchmarkScore> BenchmarkScores => Set<BenchmarkScore>();
 
     public DbSet<FactClaim> FactClaims => Set<FactClaim>();
+
+    public DbSet<ModelAlias> ModelAliases => Set<ModelAlias>();
+
+    public DbSet<CatalogIdentityChange> CatalogIdentityChanges => Set<CatalogIdentityChange>();
+
+    public DbSet<CatalogReviewItem> CatalogReviewItems => Set<CatalogReviewItem>();
 
     public DbSet<ProviderConnection> ProviderConnections => Set<ProviderConnection>();
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ModelHub.Web.Features.Catalog;
+using ModelHub.Web.Features.Catalog.Identity;
 
 namespace ModelHub.Web.Data.Configurations;
 
@@ -38,6 +39,8 @@ internal sealed class CatalogModelConfiguration : IEntityTypeConfiguration<Catal
         builder.Property(m => m.ActiveParametersBillions).HasConversion<FixedPointConverter>();
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.HasIndex(m => m.MergedIntoId);
+        builder.HasQueryFilter(m => m.MergedIntoId == null);
         builder.HasOne(m => m.Source).WithMany().HasForeignKey(m => m.SourceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(m => m.Routes).WithOne(r => r.Model).HasForeignKey(r => r.ModelId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Benchmarks).WithOne().HasForeignKey(b => b.ModelId).OnDelete(DeleteBehavior.Cascade);
@@ -122,5 +125,48 @@ internal sealed class FactClaimConfiguration : IEntityTypeConfiguration<FactClai
         builder.Property(c => c.Field).HasMaxLength(60);
         builder.Property(c => c.Value).HasMaxLength(2000);
         builder.HasOne(c => c.Source).WithMany().HasForeignKey(c => c.SourceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ModelAliasConfiguration : IEntityTypeConfiguration<ModelAlias>
+{
+    public void Configure(EntityTypeBuilder<ModelAlias> builder)
+    {
+        builder.ToTable("ModelAliases");
+        builder.HasIndex(a => new { a.Key, a.ProviderSlug });
+        builder.HasIndex(a => a.ChangeId);
+        builder.Property(a => a.ProviderSlug).HasMaxLength(CatalogRules.MaxSlugLength);
+        builder.Property(a => a.Key).HasMaxLength(300);
+        builder.HasOne<CatalogModel>().WithMany().HasForeignKey(a => a.ModelId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CatalogIdentityChangeConfiguration : IEntityTypeConfiguration<CatalogIdentityChange>
+{
+    public void Configure(EntityTypeBuilder<CatalogIdentityChange> builder)
+    {
+        builder.ToTable("CatalogIdentityChanges");
+        builder.HasIndex(c => c.AtUtc);
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.Summary).HasMaxLength(500);
+        builder.Property(c => c.Record).HasMaxLength(100_000);
+        builder.Property(c => c.ByUserId).HasMaxLength(450);
+        builder.Property(c => c.ByEmail).HasMaxLength(256);
+        builder.Property(c => c.UndoneByEmail).HasMaxLength(256);
+    }
+}
+
+internal sealed class CatalogReviewItemConfiguration : IEntityTypeConfiguration<CatalogReviewItem>
+{
+    public void Configure(EntityTypeBuilder<CatalogReviewItem> builder)
+    {
+        builder.ToTable("CatalogReviewItems");
+        builder.HasIndex(r => new { r.ProviderSlug, r.ProviderModelId }).IsUnique();
+        builder.Property(r => r.ProviderSlug).HasMaxLength(CatalogRules.MaxSlugLength);
+        builder.Property(r => r.ProviderModelId).HasMaxLength(300);
+        builder.Property(r => r.Reason).HasMaxLength(1000);
+        builder.Property(r => r.Candidates).HasMaxLength(2000);
+        builder.Property(r => r.Payload).HasMaxLength(20_000);
+        builder.Property(r => r.SourceName).HasMaxLength(300);
     }
 }

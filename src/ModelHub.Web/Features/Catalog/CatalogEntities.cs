@@ -120,6 +120,12 @@ public sealed class CatalogModel
     /// <summary>Two administrators editing one model: the second save is refused, not silently merged.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    /// <summary>
+    /// Set when an administrator merged this model into another. It is then hidden from every catalog
+    /// query (a query filter), keeps its slug so old links redirect, and comes back on undo.
+    /// </summary>
+    public int? MergedIntoId { get; set; }
+
     public List<CatalogRoute> Routes { get; set; } = [];
 
     public List<BenchmarkScore> Benchmarks { get; set; } = [];

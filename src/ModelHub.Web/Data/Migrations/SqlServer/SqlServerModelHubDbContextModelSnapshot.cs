@@ -448,6 +448,9 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
                     b.Property<int?>("MaxOutputTokens")
                         .HasColumnType("int");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -490,6 +493,8 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
                     b.HasIndex("ContextWindow");
 
                     b.HasIndex("Lab");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Name");
 
@@ -695,6 +700,151 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("FactClaims", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.Identity.CatalogIdentityChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ByEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("OtherModelId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Record")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("UndoneAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UndoneByEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.ToTable("CatalogIdentityChanges", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.Identity.CatalogReviewItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Candidates")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ProviderModelId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("ProviderSlug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderSlug", "ProviderModelId")
+                        .IsUnique();
+
+                    b.ToTable("CatalogReviewItems", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.Identity.ModelAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ChangeId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProviderSlug")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangeId");
+
+                    b.HasIndex("ModelId");
+
+                    b.HasIndex("Key", "ProviderSlug");
+
+                    b.ToTable("ModelAliases", (string)null);
                 });
 
             modelBuilder.Entity("ModelHub.Web.Features.Catalog.RoutePriceChange", b =>
@@ -1338,6 +1488,15 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Catalog.Identity.ModelAlias", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Catalog.CatalogModel", null)
+                        .WithMany()
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ModelHub.Web.Features.Catalog.RoutePriceChange", b =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ModelHub.Web.Data;
+using ModelHub.Web.Features.Catalog.Identity;
 
 namespace ModelHub.Web.Features.Catalog.Import;
 
@@ -14,44 +15,64 @@ public enum ImportChangeKind
 
 public sealed record ImportChange(ImportChangeKind Kind, string Subject, string Detail);
 
-public sealed record ImportResult(CatalogImportFormat Format, bool DryRun, bool Written, int Added, int Changed, int Unchanged, int Conflicting, IReadOnlyList<ImportChange> Changes)
+public sealed record ImportResult(
+    CatalogImportFormat Format, bool DryRun, bool Written, int Added, int Changed, int Unchanged, int Conflicting,
+    IReadOnlyList<ImportChange> Changes, IReadOnlyList<RouteMatch> Matches, int NeedsReview)
 {
     public string Summary =>
-        $"{(DryRun ? "Dry run: would add" : "Added")} {Added}, {(DryRun ? "change" : "changed")} {Changed}, unchanged {Unchanged}, conflicting {Conflicting}.";
+        $"{(DryRun ? "Dry run: would add" : "Added")} {Added}, {(DryRun ? "change" : "changed")} {Changed}, unchanged {Unchanged}, conflicting {Conflicting}" +
+        (NeedsReview > 0 ? $"; {NeedsReview} route(s) {(DryRun ? "would wait" : "wait")} for review." : ".");
 }
 
 public sealed record ImportProgress(int Done, int Total);
 
 /// <summary>
 /// Matches an <see cref="ImportBatch"/> against the catalog and, unless it is a dry run, writes it
-/// in one transaction. Routes match on provider and provider model ID, models on slug. Prices
-/// that change go to the price history. A model fact the file gives differently from the catalog
-/// is kept as a claim of the import's source (a conflict); the shown value stays. Importing the
-/// same file again finds nothing to do and writes nothing.
+/// in one transaction. Providers are named by their one canonical slug (see <see cref="IdentityRules"/>).
+/// A route the provider already lists is updated in place; any other route goes where
+/// <see cref="ModelMatcher"/> decides (an alias, the rules, a new model) or waits for review.
+/// Prices that change go to the price history. A model fact the file gives differently from the
+/// catalog is kept as a claim of the import's source (a conflict); the shown value stays. Importing
+/// the same file again finds nothing to do and writes nothing.
 /// </summary>
-public sealed partial class CatalogImporter(IDbContextFactory<ModelHubDbContext> dbFactory, TimeProvider clock, ILogger<CatalogImporter> logger)
+public sealed partial class CatalogImporter(IDbContextFactory<ModelHubDbContext> dbFactory, IdentityRules rules, TimeProvider clock, ILogger<CatalogImporter> logger)
 {
     /// <summary>How many individual changes a result lists; the counts cover everything.</summary>
     public const int MaxListedChanges = 500;
 
+    /// <summary>How many route decisions a result lists.</summary>
+    public const int MaxListedMatches = 5000;
+
     public async Task<ImportResult> ImportAsync(
         ImportBatch batch, string sourceName, bool dryRun, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        batch = Canonicalize(batch);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var run = new Run(db, new CatalogSource { Kind = CatalogSourceKind.Import, Name = sourceName, CreatedAtUtc = now }, now);
 
-        var providers = await db.Providers.ToDictionaryAsync(p => p.Slug, cancellationToken);
-        var providerSlugs = batch.Routes.Select(r => r.ProviderSlug).Distinct().ToList();
-        var routes = (await db.Routes.Include(r => r.Model).Include(r => r.Provider)
-                .Where(r => providerSlugs.Contains(r.Provider.Slug))
-                .ToListAsync(cancellationToken))
-            .ToDictionary(r => (r.Provider.Slug, r.ProviderModelId));
-        var models = await db.Models.ToDictionaryAsync(m => m.Slug, cancellationToken);
+        // Rows written before provider aliases existed may carry an alias slug; they count as the canonical provider.
+        var providers = new Dictionary<string, CatalogProvider>();
+        foreach (var provider in (await db.Providers.ToListAsync(cancellationToken)).OrderBy(p => p.Slug != rules.CanonicalProvider(p.Slug)))
+        {
+            providers.TryAdd(rules.CanonicalProvider(provider.Slug), provider);
+        }
+
+        var providerIds = batch.Routes.Select(r => r.ProviderSlug).Distinct().Where(providers.ContainsKey).Select(s => providers[s].Id).ToList();
+        var routes = new Dictionary<(string, string), CatalogRoute>();
+        foreach (var route in await db.Routes.Include(r => r.Model).Include(r => r.Provider).Where(r => providerIds.Contains(r.ProviderId)).ToListAsync(cancellationToken))
+        {
+            routes.TryAdd((rules.CanonicalProvider(route.Provider.Slug), route.ProviderModelId), route);
+        }
+
+        var models = await db.Models.ToDictionaryAsync(m => m.Id, cancellationToken);
+        run.TakenSlugs = (await db.Models.IgnoreQueryFilters().Select(m => m.Slug).ToListAsync(cancellationToken)).ToHashSet();
         run.Claims = (await db.FactClaims.AsNoTracking().Select(c => new { c.ModelId, c.Field, c.Value }).ToListAsync(cancellationToken))
             .GroupBy(c => c.ModelId)
             .ToDictionary(g => g.Key, g => g.Select(c => (c.Field, FactClaims.Normalize(c.Value))).ToHashSet());
+        var matcher = await IndexCatalogAsync(db, models, cancellationToken);
+        var reviews = await db.CatalogReviewItems.ToDictionaryAsync(r => (r.ProviderSlug, r.ProviderModelId), cancellationToken);
 
         foreach (var p in batch.Providers.Where(p => !providers.ContainsKey(p.Slug)))
         {
@@ -64,10 +85,17 @@ public sealed partial class CatalogImporter(IDbContextFactory<ModelHubDbContext>
             run.Record(ImportChangeKind.Added, $"Provider {p.Name}", p.BaseUrl ?? "");
         }
 
+        // Dated IDs are placed first and every date is counted up front, so an undated name finds its snapshot whatever the file's order.
+        var ordered = batch.Routes
+            .Select(r => (Route: r, Key: rules.Normalize(r.ProviderSlug, r.ProviderModelId)))
+            .ToList();
+        ordered.ForEach(r => matcher.NoteDate(r.Key));
+        ordered = ordered.OrderBy(r => r.Key.IsDated ? 0 : 1).ToList();
+
         var seen = new Dictionary<(string, string), ImportedRoute>();
-        for (var i = 0; i < batch.Routes.Count; i++)
+        for (var i = 0; i < ordered.Count; i++)
         {
-            var imported = batch.Routes[i];
+            var imported = ordered[i].Route;
             var key = (imported.ProviderSlug, imported.ProviderModelId);
             if (seen.TryGetValue(key, out var first))
             {
@@ -82,6 +110,7 @@ public sealed partial class CatalogImporter(IDbContextFactory<ModelHubDbContext>
             {
                 UpdateRoute(run, route, imported);
                 ApplyModelFacts(run, route.Model, imported.Model);
+                run.Match(imported, MatchKind.Exact, route.Model, "exact route: this provider already lists this ID");
             }
             else
             {
@@ -90,22 +119,42 @@ public sealed partial class CatalogImporter(IDbContextFactory<ModelHubDbContext>
                     throw new ImportFileException($"{imported.Entry}: its provider '{imported.ProviderSlug}' is not in the file.");
                 }
 
-                if (!models.TryGetValue(imported.Model.Slug, out var model))
+                var decision = matcher.Decide(imported.ProviderSlug, imported.ProviderModelId);
+                switch (decision.Kind)
                 {
-                    model = NewModel(run, imported.Model);
-                    models[model.Slug] = model;
-                }
-                else
-                {
-                    ApplyModelFacts(run, model, imported.Model);
-                }
+                    case MatchKind.Review:
+                        run.Match(imported, MatchKind.Review, null, decision.Reason);
+                        if (!dryRun)
+                        {
+                            Park(run, reviews, imported, batch.Providers.First(p => p.Slug == imported.ProviderSlug), decision, sourceName);
+                        }
 
-                AddRoute(run, model, provider, imported);
+                        break;
+                    case MatchKind.New:
+                        var model = NewModel(run, imported, decision.Key);
+                        matcher.Register(model, decision.Key);
+                        AddRoute(run, model, provider, imported, decision.Key);
+                        run.Match(imported, MatchKind.New, model, decision.Reason);
+                        break;
+                    default:
+                        // Later spellings that normalise the same way now find this model without the loose or snapshot step.
+                        matcher.Index(decision.Model!, decision.Key);
+                        ApplyModelFacts(run, decision.Model!, imported.Model);
+                        FillLab(run, decision.Model!, imported, decision.Key);
+                        AddRoute(run, decision.Model!, provider, imported, decision.Key);
+                        run.Match(imported, decision.Kind, decision.Model, decision.Reason);
+                        break;
+                }
             }
 
-            if ((i + 1) % 100 == 0 || i == batch.Routes.Count - 1)
+            if (!dryRun && run.LastMatch != MatchKind.Review && reviews.Remove(key, out var placed))
             {
-                progress?.Report(new ImportProgress(i + 1, batch.Routes.Count));
+                db.CatalogReviewItems.Remove(placed);
+            }
+
+            if ((i + 1) % 100 == 0 || i == ordered.Count - 1)
+            {
+                progress?.Report(new ImportProgress(i + 1, ordered.Count));
             }
         }
 
@@ -119,16 +168,133 @@ public sealed partial class CatalogImporter(IDbContextFactory<ModelHubDbContext>
 
         return new ImportResult(batch.Format, dryRun, written,
             run.Count(ImportChangeKind.Added), run.Count(ImportChangeKind.Changed), run.Count(ImportChangeKind.Unchanged), run.Count(ImportChangeKind.Conflicting),
-            run.Listed);
+            run.Listed, run.Matches, run.Reviews);
     }
 
-    private static CatalogModel NewModel(Run run, ImportedModel m)
+    /// <summary>One slug per provider whatever the file calls it, and LiteLLM route IDs without a leading segment that only repeats the provider.</summary>
+    private ImportBatch Canonicalize(ImportBatch batch)
     {
+        var providers = batch.Providers
+            .GroupBy(p => rules.CanonicalProvider(p.Slug))
+            .Select(g => g.First() with
+            {
+                Slug = g.Key,
+                Name = rules.ProviderName(g.Key) ?? g.First().Name,
+                BaseUrl = g.Select(p => p.BaseUrl).FirstOrDefault(u => u is not null),
+                DocsUrl = g.Select(p => p.DocsUrl).FirstOrDefault(u => u is not null),
+                ApiKeyVariable = g.Select(p => p.ApiKeyVariable).FirstOrDefault(v => v is not null),
+            })
+            .ToList();
+        var routes = batch.Routes.Select(r => Canonical(rules, batch.Format, r)).ToList();
+        return batch with { Providers = providers, Routes = routes };
+    }
+
+    /// <summary>The route as the catalog stores it: the provider's one slug, and for LiteLLM the ID without a leading segment that repeats the provider.</summary>
+    public static ImportedRoute Canonical(IdentityRules rules, CatalogImportFormat format, ImportedRoute route)
+    {
+        var provider = rules.CanonicalProvider(route.ProviderSlug);
+        var id = route.ProviderModelId;
+        var slash = id.IndexOf('/');
+
+        // LiteLLM keys lead with its own provider name ("vertex_ai/claude-…" under "vertex_ai-anthropic_models").
+        if (format == CatalogImportFormat.LiteLlm && slash > 0 && slash < id.Length - 1 && rules.CanonicalProvider(id[..slash]) == provider)
+        {
+            id = id[(slash + 1)..];
+        }
+
+        return route with { ProviderSlug = provider, ProviderModelId = id };
+    }
+
+    /// <summary>Every known route ID and model slug, and the administrators' aliases, in a matcher.</summary>
+    private async Task<ModelMatcher> IndexCatalogAsync(ModelHubDbContext db, Dictionary<int, CatalogModel> models, CancellationToken cancellationToken)
+    {
+        var matcher = new ModelMatcher(rules);
+        foreach (var model in models.Values)
+        {
+            matcher.Index(model, "", model.Slug);
+        }
+
+        var known = await db.Routes.AsNoTracking().Select(r => new { r.ModelId, Provider = r.Provider.Slug, r.ProviderModelId }).ToListAsync(cancellationToken);
+        foreach (var route in known)
+        {
+            if (models.TryGetValue(route.ModelId, out var model))
+            {
+                matcher.Index(model, rules.CanonicalProvider(route.Provider), route.ProviderModelId);
+            }
+        }
+
+        foreach (var alias in await db.ModelAliases.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            if (models.TryGetValue(alias.ModelId, out var model))
+            {
+                matcher.AddAlias(alias, model);
+            }
+        }
+
+        return matcher;
+    }
+
+    /// <summary>Keeps a route the rules were not sure about, with what the file said, until an administrator decides.</summary>
+    private static void Park(Run run, Dictionary<(string, string), CatalogReviewItem> reviews, ImportedRoute imported, ImportedProvider provider, MatchDecision decision, string sourceName)
+    {
+        var payload = System.Text.Json.JsonSerializer.Serialize(new ReviewPayload(imported, provider));
+        var candidates = string.Join(",", decision.Candidates.Select(c => c.Slug));
+        if (reviews.TryGetValue((imported.ProviderSlug, imported.ProviderModelId), out var item))
+        {
+            if (item.Payload == payload && item.Reason == decision.Reason && item.Candidates == candidates)
+            {
+                return;
+            }
+
+            item.Payload = payload;
+            item.Reason = decision.Reason;
+            item.Candidates = candidates;
+            item.SourceName = sourceName;
+            item.UpdatedAtUtc = run.Now;
+            return;
+        }
+
+        item = new CatalogReviewItem
+        {
+            ProviderSlug = imported.ProviderSlug,
+            ProviderModelId = imported.ProviderModelId,
+            Reason = decision.Reason,
+            Candidates = candidates,
+            Payload = payload,
+            SourceName = sourceName,
+            CreatedAtUtc = run.Now,
+            UpdatedAtUtc = run.Now,
+        };
+        reviews[(item.ProviderSlug, item.ProviderModelId)] = item;
+        run.Db.CatalogReviewItems.Add(item);
+    }
+
+    /// <summary>A model whose lab was not known gets it once a route brings evidence.</summary>
+    private void FillLab(Run run, CatalogModel model, ImportedRoute imported, ModelKey key)
+    {
+        if (!model.Lab.StartsWith("Unknown", StringComparison.Ordinal) || rules.Lab(imported.ProviderSlug, key, imported.Model.Lab, imported.Model.HuggingFaceId) is not { } lab)
+        {
+            return;
+        }
+
+        model.Lab = lab.Lab;
+        model.UpdatedAtUtc = run.Now;
+        run.Record(ImportChangeKind.Changed, $"Model {model.Name}", $"Lab set to {lab.Lab} ({lab.Evidence})");
+    }
+
+    private CatalogModel NewModel(Run run, ImportedRoute imported, ModelKey key)
+    {
+        var m = imported.Model;
+        var lab = rules.Lab(imported.ProviderSlug, key, m.Lab, m.HuggingFaceId)?.Lab
+            ?? $"Unknown (served by {rules.ProviderName(imported.ProviderSlug) ?? imported.ProviderSlug})";
+        var slug = run.UniqueSlug(ImportJson.Slugify(key.Cleaned));
+        // LiteLLM names a model by its key; the ID without the provider's additions reads better.
+        var name = m.Name == imported.ProviderModelId || imported.ProviderModelId.EndsWith("/" + m.Name, StringComparison.Ordinal) ? key.Cleaned : m.Name;
         var model = new CatalogModel
         {
-            Slug = m.Slug,
-            Name = m.Name,
-            Lab = m.Lab,
+            Slug = slug,
+            Name = name,
+            Lab = lab,
             Family = m.Family,
             Description = m.Description,
             ReleaseDate = m.ReleaseDate,
@@ -150,11 +316,11 @@ public sealed partial class CatalogImporter(IDbContextFactory<ModelHubDbContext>
 
         run.Db.Models.Add(model);
         run.FactsDone.Add((model.Slug, "*"));
-        run.Record(ImportChangeKind.Added, $"Model {m.Name}", $"{m.Slug}, {CatalogFormat.Tokens(m.ContextWindow)} context");
+        run.Record(ImportChangeKind.Added, $"Model {model.Name}", $"{model.Slug}, {lab}, {CatalogFormat.Tokens(m.ContextWindow)} context");
         return model;
     }
 
-    private static void AddRoute(Run run, CatalogModel model, CatalogProvider provider, ImportedRoute r)
+    private static void AddRoute(Run run, CatalogModel model, CatalogProvider provider, ImportedRoute r, ModelKey key)
     {
         var route = new CatalogRoute
         {
@@ -167,6 +333,7 @@ public sealed partial class CatalogImporter(IDbContextFactory<ModelHubDbContext>
             ContextWindow = r.ContextWindow,
             MaxOutputTokens = r.MaxOutputTokens,
             IsFree = r.IsFree,
+            Quantization = key.Quantization,
             Source = run.UseSource(),
             UpdatedAtUtc = run.Now,
         };
@@ -309,6 +476,38 @@ public sealed partial class CatalogImporter(IDbContextFactory<ModelHubDbContext>
 
         public List<ImportChange> Listed { get; } = [];
 
+        public List<RouteMatch> Matches { get; } = [];
+
+        public MatchKind? LastMatch { get; private set; }
+
+        /// <summary>Every slug in use, merged models' included, so a new model never takes one.</summary>
+        public HashSet<string> TakenSlugs { get; set; } = [];
+
+        public string UniqueSlug(string wanted)
+        {
+            wanted = wanted.Length == 0 ? "model" : wanted;
+            var slug = wanted;
+            for (var n = 2; !TakenSlugs.Add(slug); n++)
+            {
+                var suffix = $"-{n}";
+                slug = (wanted.Length + suffix.Length > CatalogRules.MaxSlugLength ? wanted[..(CatalogRules.MaxSlugLength - suffix.Length)] : wanted) + suffix;
+            }
+
+            return slug;
+        }
+
+        public int Reviews { get; private set; }
+
+        public void Match(ImportedRoute route, MatchKind kind, CatalogModel? model, string reason)
+        {
+            LastMatch = kind;
+            Reviews += kind == MatchKind.Review ? 1 : 0;
+            if (Matches.Count < MaxListedMatches)
+            {
+                Matches.Add(new RouteMatch(route.ProviderSlug, route.ProviderModelId, kind, model?.Slug, model?.Name, reason));
+            }
+        }
+
         public CatalogSource UseSource()
         {
             if (!sourceAdded)
@@ -332,3 +531,6 @@ public sealed partial class CatalogImporter(IDbContextFactory<ModelHubDbContext>
         public int Count(ImportChangeKind kind) => counts.GetValueOrDefault(kind);
     }
 }
+
+/// <summary>What a review item keeps of the file, so resolving it writes the route the file described.</summary>
+public sealed record ReviewPayload(ImportedRoute Route, ImportedProvider Provider);
