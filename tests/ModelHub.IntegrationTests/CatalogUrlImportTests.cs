@@ -116,6 +116,9 @@ public sealed class CatalogRefreshTests : IAsyncLifetime
     {
         app.Settings["Catalog:Refresh:Enabled"] = "true";
         app.Settings["Catalog:Refresh:Interval"] = "00:10:00";
+        // appsettings.json names presets at these indexes; a URL source replaces them.
+        app.Settings["Catalog:Refresh:Sources:0:Preset"] = "";
+        app.Settings["Catalog:Refresh:Sources:1:Preset"] = "";
         app.Settings["Catalog:Refresh:Sources:0:Url"] = $"{files!.BaseUrl}/openrouter.json";
         app.Settings["Catalog:Refresh:Sources:0:Format"] = "OpenRouter";
         app.Settings["Catalog:Refresh:Sources:1:Url"] = "https://127.0.0.1:1/unreachable.json";

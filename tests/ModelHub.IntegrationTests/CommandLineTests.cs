@@ -231,4 +231,37 @@ public sealed class CommandLineTests : IAsyncLifetime
         Assert.Equal(2, noFile.ExitCode);
         Assert.Contains("'import' needs a file", noFile.Errors);
     }
+
+    [Fact]
+    public async Task ImportPresetDownloadsThePublicCatalogFromItsConfiguredMirror()
+    {
+        await using var files = await FixtureFileServer.StartAsync();
+        var mirror = new Dictionary<string, string>
+        {
+            ["Catalog__PublicSources__openrouter__Url"] = $"{files.BaseUrl}/openrouter.json",
+            ["Outbound__AllowedHosts__0"] = "127.0.0.1",
+        };
+
+        var preview = await RunAsync(mirror, "import", "--preset", "openrouter", "--dry-run");
+        var real = await RunAsync(mirror, "import", "--preset", "openrouter");
+
+        Assert.True(preview.ExitCode == 0, preview.Errors);
+        Assert.Contains($"Downloading {files.BaseUrl}/openrouter.json", preview.Output);
+        Assert.Contains("Dry run: would add 2, change 3,", preview.LastLine);
+        Assert.Contains("Nothing was written.", preview.LastLine);
+        Assert.True(real.ExitCode == 0, real.Errors);
+        Assert.StartsWith("Added 2, changed 3,", real.LastLine);
+    }
+
+    [Fact]
+    public async Task ImportPresetMustBeKnownAndStandsAlone()
+    {
+        var unknown = await RunAsync("import", "--preset", "huggingface");
+        var withFile = await RunAsync("import", Fixture("openrouter.json"), "--preset", "openrouter");
+
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("--preset must be one of models-dev, litellm, openrouter, not 'huggingface'", unknown.Errors);
+        Assert.Equal(2, withFile.ExitCode);
+        Assert.Contains("give it no file and no --format", withFile.Errors);
+    }
 }

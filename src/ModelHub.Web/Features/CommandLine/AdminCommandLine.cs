@@ -30,6 +30,8 @@ public static class AdminCommandLine
           teams create --name N --owner E                       create a team owned by an existing account
           import <file> --format models-dev|litellm|openrouter [--dry-run]
                                                                 import catalog models, routes and prices (all or nothing)
+          import --preset models-dev|litellm|openrouter [--dry-run]
+                                                                the same, downloaded from that public catalog
           help                                                  show this text
         """;
 
@@ -168,24 +170,48 @@ public static class AdminCommandLine
 
     private static async Task ImportAsync(IServiceProvider services, CommandArguments args, TextWriter output)
     {
-        var path = args.Positional("file");
-        var format = args.Required("format").ToLowerInvariant() switch
+        var dryRun = args.Flag("dry-run");
+        ImportBatch batch;
+        string sourceName;
+        if (args.Optional("preset") is { } preset)
         {
-            "models-dev" or "modelsdev" => CatalogImportFormat.ModelsDev,
-            "litellm" => CatalogImportFormat.LiteLlm,
-            "openrouter" => CatalogImportFormat.OpenRouter,
-            var other => throw new UsageException($"--format must be models-dev, litellm or openrouter, not '{other}'."),
-        };
-        if (!File.Exists(path))
+            if (args.HasPositional || args.Optional("format") is not null)
+            {
+                throw new UsageException("'import --preset' downloads the catalog itself; give it no file and no --format.");
+            }
+
+            if (!PublicCatalogs.IsKnown(preset))
+            {
+                throw new UsageException($"--preset must be one of {PublicCatalogs.KnownIds}, not '{preset}'.");
+            }
+
+            var catalog = services.GetRequiredService<PublicCatalogs>().Find(preset);
+            var guard = services.GetRequiredService<Common.Outbound.OutboundUrlGuard>();
+            await output.WriteLineAsync($"Downloading {catalog.Url} …");
+            batch = await services.GetRequiredService<CatalogImportService>().FetchAsync(guard.Check(catalog.Url.AbsoluteUri), catalog.Format, CancellationToken.None);
+            sourceName = catalog.ImportName;
+        }
+        else
         {
-            throw new CommandFailedException($"No file at {Path.GetFullPath(path)}.");
+            var path = args.Positional("file (or --preset)");
+            var format = args.Required("format").ToLowerInvariant() switch
+            {
+                "models-dev" or "modelsdev" => CatalogImportFormat.ModelsDev,
+                "litellm" => CatalogImportFormat.LiteLlm,
+                "openrouter" => CatalogImportFormat.OpenRouter,
+                var other => throw new UsageException($"--format must be models-dev, litellm or openrouter, not '{other}'."),
+            };
+            if (!File.Exists(path))
+            {
+                throw new CommandFailedException($"No file at {Path.GetFullPath(path)}.");
+            }
+
+            await using var file = File.OpenRead(path);
+            batch = await ImportParsers.ParseAsync(file, format);
+            sourceName = $"{ImportParsers.FormatName(format)} import from {Path.GetFileName(path)}";
         }
 
-        await using var file = File.OpenRead(path);
-        var batch = await ImportParsers.ParseAsync(file, format);
-        var dryRun = args.Flag("dry-run");
-        var result = await services.GetRequiredService<CatalogImporter>().ImportAsync(
-            batch, $"{ImportParsers.FormatName(format)} import from {Path.GetFileName(path)}", dryRun);
+        var result = await services.GetRequiredService<CatalogImporter>().ImportAsync(batch, sourceName, dryRun);
         foreach (var change in result.Changes.Take(50))
         {
             await output.WriteLineAsync($"  {change.Kind,-11} {change.Subject}  {change.Detail}");
@@ -283,6 +309,8 @@ public static class AdminCommandLine
                 : throw new UsageException($"'{Verb}' needs --{name}.");
 
         public string? Optional(string name) => _options.GetValueOrDefault(name);
+
+        public bool HasPositional => _positionals.Count > 0;
 
         public string Positional(string name) =>
             _positionals.Count > 0 ? _positionals[0] : throw new UsageException($"'{Verb}' needs a {name}.");

@@ -3,8 +3,8 @@ using ModelHub.Web.Features.Common.Outbound;
 
 namespace ModelHub.Web.Features.Catalog.Import;
 
-/// <summary>Imports for instance administrators, from an uploaded file or a public URL.</summary>
-public sealed class CatalogImportService(CatalogImporter importer, IHttpClientFactory httpClients, OutboundUrlGuard guard)
+/// <summary>Imports for instance administrators, from an uploaded file, a public URL or a known public catalog.</summary>
+public sealed class CatalogImportService(CatalogImporter importer, IHttpClientFactory httpClients, OutboundUrlGuard guard, PublicCatalogs publicCatalogs)
 {
     public const string HttpClientName = "catalog-import";
 
@@ -26,6 +26,17 @@ public sealed class CatalogImportService(CatalogImporter importer, IHttpClientFa
         return await importer.ImportAsync(batch, $"{ImportParsers.FormatName(format)} import from {url}", dryRun, progress, cancellationToken);
     }
 
+    /// <summary>Imports a known public catalog (<see cref="PublicCatalogs"/>) from its configured address.</summary>
+    public async Task<ImportResult> ImportPresetAsync(
+        Caller caller, string presetId, bool dryRun,
+        IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin(caller);
+        var catalog = publicCatalogs.Find(presetId);
+        var batch = await FetchAsync(guard.Check(catalog.Url.AbsoluteUri), catalog.Format, cancellationToken);
+        return await importer.ImportAsync(batch, catalog.ImportName, dryRun, progress, cancellationToken);
+    }
+
     /// <summary>Downloads and parses a catalog file from a checked URL; used by the scheduled refresh too.</summary>
     public async Task<ImportBatch> FetchAsync(Uri url, CatalogImportFormat format, CancellationToken cancellationToken)
     {
@@ -35,7 +46,8 @@ public sealed class CatalogImportService(CatalogImporter importer, IHttpClientFa
             using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                throw new ImportFileException($"{url.Host} answered {(int)response.StatusCode} {response.ReasonPhrase}. Check the address.");
+                var advice = (int)response.StatusCode >= 500 ? "The server has a problem; try again later." : "Check the address.";
+                throw new ImportFileException($"{url.Host} answered {(int)response.StatusCode} {response.ReasonPhrase}. {advice}");
             }
 
             if (response.Content.Headers.ContentLength > ImportJson.MaxBytes)

@@ -4,7 +4,7 @@ using ModelHub.Web.Features.Common.Outbound;
 
 namespace ModelHub.Web.Features.Catalog.Import;
 
-/// <summary>Settings under <c>Catalog:Refresh</c>: a scheduled import from public catalog URLs. Off by default.</summary>
+/// <summary>Settings under <c>Catalog:Refresh</c>: a scheduled import from public catalogs. Off by default.</summary>
 public sealed class CatalogRefreshOptions
 {
     public const string Section = "Catalog:Refresh";
@@ -18,22 +18,63 @@ public sealed class CatalogRefreshOptions
     public List<CatalogRefreshSource> Sources { get; set; } = [];
 }
 
+/// <summary>One source of the refresh: a known public catalog by <see cref="Preset"/>, or a <see cref="Url"/> and its <see cref="Format"/>.</summary>
 public sealed class CatalogRefreshSource
 {
-    [Required]
-    public string Url { get; set; } = "";
+    /// <summary>A public catalog's id (<c>models-dev</c>, <c>litellm</c>, <c>openrouter</c>), read from its configured address.</summary>
+    public string? Preset { get; set; }
 
-    public CatalogImportFormat Format { get; set; }
+    /// <summary>An https address of a catalog file, for anything that is not a preset.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>How to read <see cref="Url"/>; models.dev when not given.</summary>
+    public CatalogImportFormat? Format { get; set; }
+}
+
+/// <summary>Refuses, at start-up, a refresh source that names neither a preset nor a URL, both, or a preset that does not exist.</summary>
+internal sealed class CatalogRefreshOptionsValidator : IValidateOptions<CatalogRefreshOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CatalogRefreshOptions options)
+    {
+        var failures = new List<string>();
+        for (var i = 0; i < options.Sources.Count; i++)
+        {
+            var source = options.Sources[i];
+            var key = $"{CatalogRefreshOptions.Section}:Sources:{i}";
+            var hasPreset = !string.IsNullOrWhiteSpace(source.Preset);
+            var hasUrl = !string.IsNullOrWhiteSpace(source.Url);
+            if (hasPreset && (hasUrl || source.Format is not null))
+            {
+                failures.Add($"{key} names both Preset '{source.Preset}' and a {(hasUrl ? "Url" : "Format")}; give a Preset alone, or a Url and its Format. "
+                    + $"To read a preset from a mirror, set {PublicCatalogOptions.Section}:{source.Preset!.Trim()}:Url.");
+            }
+            else if (hasPreset && !PublicCatalogs.IsKnown(source.Preset))
+            {
+                failures.Add($"{key}:Preset '{source.Preset}' is not a public catalog; the known ones are {PublicCatalogs.KnownIds}.");
+            }
+            else if (!hasPreset && !hasUrl)
+            {
+                failures.Add($"{key} needs a Preset ({PublicCatalogs.KnownIds}) or a Url and its Format.");
+            }
+            else if (hasUrl && !PublicCatalogs.IsWebAddress(source.Url))
+            {
+                failures.Add($"{key}:Url must be an absolute http or https address, not '{source.Url}'.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
 }
 
 /// <summary>
-/// Imports each configured URL on a schedule, through the same guarded download and all-or-nothing
+/// Imports each configured source on a schedule, through the same guarded download and all-or-nothing
 /// import as an administrator's. A failing source is logged and retried next time; the others go on.
 /// </summary>
 internal sealed partial class CatalogRefreshService(
     IServiceScopeFactory scopes,
     IOptionsMonitor<CatalogRefreshOptions> options,
     OutboundUrlGuard guard,
+    PublicCatalogs publicCatalogs,
     ILogger<CatalogRefreshService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -57,18 +98,34 @@ internal sealed partial class CatalogRefreshService(
 
     private async Task RefreshAsync(CatalogRefreshSource source, CancellationToken cancellationToken)
     {
+        var url = source.Url ?? source.Preset ?? "";
         try
         {
+            var (address, format, name) = Resolve(source);
+            url = address;
             await using var scope = scopes.CreateAsyncScope();
-            var batch = await scope.ServiceProvider.GetRequiredService<CatalogImportService>().FetchAsync(guard.Check(source.Url), source.Format, cancellationToken);
+            var batch = await scope.ServiceProvider.GetRequiredService<CatalogImportService>().FetchAsync(guard.Check(address), format, cancellationToken);
             var result = await scope.ServiceProvider.GetRequiredService<CatalogImporter>()
-                .ImportAsync(batch, $"Scheduled {ImportParsers.FormatName(source.Format)} refresh from {source.Url}", dryRun: false, cancellationToken: cancellationToken);
-            LogRefreshed(source.Url, result.Added, result.Changed, result.Conflicting);
+                .ImportAsync(batch, name, dryRun: false, cancellationToken: cancellationToken);
+            LogRefreshed(url, result.Added, result.Changed, result.Conflicting);
         }
         catch (Exception ex) when (ex is Common.UserFacingException or HttpRequestException)
         {
-            LogFailed(source.Url, ex.Message);
+            LogFailed(url, ex.Message);
         }
+    }
+
+    /// <summary>Where a source is read from, how, and the name its imports carry. A preset's address is looked up each time, so a changed mirror applies.</summary>
+    private (string Url, CatalogImportFormat Format, string Name) Resolve(CatalogRefreshSource source)
+    {
+        if (!string.IsNullOrWhiteSpace(source.Preset))
+        {
+            var catalog = publicCatalogs.Find(source.Preset);
+            return (catalog.Url.AbsoluteUri, catalog.Format, $"Scheduled {catalog.Name} (public) refresh from {catalog.Url}");
+        }
+
+        var format = source.Format ?? CatalogImportFormat.ModelsDev;
+        return (source.Url ?? "", format, $"Scheduled {ImportParsers.FormatName(format)} refresh from {source.Url}");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Catalog refresh from {Url}: {Added} added, {Changed} changed, {Conflicting} conflicting")]
