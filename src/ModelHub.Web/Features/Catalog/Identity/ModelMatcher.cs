@@ -80,7 +80,8 @@ public sealed class ModelMatcher(IdentityRules rules)
         }
     }
 
-    public MatchDecision Decide(string canonicalProvider, string providerModelId)
+    /// <param name="modelName">The file's name for the model: one that says "base" (OpenRouter's "Llama 3.1 405B (base)") never joins an instruction-tuned model loosely.</param>
+    public MatchDecision Decide(string canonicalProvider, string providerModelId, string? modelName = null)
     {
         var key = rules.Normalize(canonicalProvider, providerModelId);
         if (routeAliases.TryGetValue((canonicalProvider, providerModelId), out var routeAlias))
@@ -132,7 +133,8 @@ public sealed class ModelMatcher(IdentityRules rules)
             return Review(key, $"an undated{(key.IsLatest ? " 'latest'" : "")} name while {dates.Count} dated snapshots of '{key.Base}' exist ({string.Join(", ", dates.Order())})", dated);
         }
 
-        if (byLoose.TryGetValue(key.Loose, out var looseModels))
+        var saysBase = modelName is not null && System.Text.RegularExpressions.Regex.IsMatch(modelName, @"\bbase\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        if (!saysBase && byLoose.TryGetValue(key.Loose, out var looseModels))
         {
             var candidates = looseModels.ToList();
             return candidates.Count == 1

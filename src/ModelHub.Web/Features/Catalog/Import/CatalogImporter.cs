@@ -119,7 +119,7 @@ public sealed partial class CatalogImporter(IDbContextFactory<ModelHubDbContext>
                     throw new ImportFileException($"{imported.Entry}: its provider '{imported.ProviderSlug}' is not in the file.");
                 }
 
-                var decision = matcher.Decide(imported.ProviderSlug, imported.ProviderModelId);
+                var decision = matcher.Decide(imported.ProviderSlug, imported.ProviderModelId, imported.Model.Name);
                 switch (decision.Kind)
                 {
                     case MatchKind.Review:
