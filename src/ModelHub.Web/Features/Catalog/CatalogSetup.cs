@@ -8,6 +8,7 @@ public static class CatalogSetup
     public static IHostApplicationBuilder AddCatalog(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(_ => Identity.IdentityRules.Load(builder.Configuration["Catalog:Identity:ExtraRulesFile"]));
+        builder.Services.AddScoped<Identity.CatalogIdentityService>();
         builder.Services.AddScoped<CatalogSeeder>();
         builder.Services.AddScoped<CatalogQueries>();
         builder.Services.AddScoped<ModelDetailQueries>();

@@ -32,6 +32,28 @@ public sealed class ModelDetailQueries(IDbContextFactory<ModelHubDbContext> dbFa
         return slugs.Where(bySlug.ContainsKey).Select(s => ToDetails(bySlug[s])).ToList();
     }
 
+    /// <summary>Where a merged model's slug now leads: the slug of the model it was merged into (following later merges), or null.</summary>
+    public async Task<string?> MergedIntoAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var merged = await db.Models.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => m.MergedIntoId != null)
+            .Select(m => new { m.Slug, m.Id, m.MergedIntoId })
+            .ToListAsync(cancellationToken);
+        var current = merged.FirstOrDefault(m => m.Slug == slug);
+        for (var hops = 0; current is not null && hops < 20; hops++)
+        {
+            var next = current.MergedIntoId!.Value;
+            current = merged.FirstOrDefault(m => m.Id == next);
+            if (current is null)
+            {
+                return await db.Models.Where(m => m.Id == next).Select(m => m.Slug).SingleOrDefaultAsync(cancellationToken);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The model's concurrency version, which an editor sends back so a newer save is not overwritten.</summary>
     public async Task<Guid?> VersionAsync(string slug, CancellationToken cancellationToken = default)
     {

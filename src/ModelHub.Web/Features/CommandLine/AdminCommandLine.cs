@@ -32,6 +32,13 @@ public static class AdminCommandLine
                                                                 import catalog models, routes and prices (all or nothing)
           import --preset models-dev|litellm|openrouter [--dry-run]
                                                                 the same, downloaded from that public catalog
+          catalog duplicates                                    list likely duplicate models with the evidence
+          catalog merge --from SLUG --into SLUG                 merge one model into another (routes, benchmarks, claims follow)
+          catalog split --provider P --id MODEL_ID [--name N]   move one route off its model onto a new model
+          catalog review                                        list routes an import was not sure about
+          catalog place --item N [--into SLUG]                  place a review item on a model (or a new one without --into)
+          catalog history                                       merges, splits and review decisions, newest first
+          catalog undo --change N                               undo one of them
           help                                                  show this text
         """;
 
@@ -68,6 +75,13 @@ public static class AdminCommandLine
             "tokens create" => CreateTokenAsync,
             "teams create" => CreateTeamAsync,
             "import" => ImportAsync,
+            "catalog duplicates" => CatalogIdentityCommands.DuplicatesAsync,
+            "catalog merge" => CatalogIdentityCommands.MergeAsync,
+            "catalog split" => CatalogIdentityCommands.SplitAsync,
+            "catalog review" => CatalogIdentityCommands.ReviewAsync,
+            "catalog place" => CatalogIdentityCommands.PlaceAsync,
+            "catalog history" => CatalogIdentityCommands.HistoryAsync,
+            "catalog undo" => CatalogIdentityCommands.UndoAsync,
             _ => null,
         };
         if (command is null)
@@ -222,6 +236,22 @@ public static class AdminCommandLine
             await output.WriteLineAsync($"  … and {result.Changes.Count - 50} more changes.");
         }
 
+        // A dry run explains where each route would go; exact routes are left out as they change nothing.
+        var placed = result.Matches.Where(m => m.Kind != Catalog.Identity.MatchKind.Exact).ToList();
+        if (dryRun && placed.Count > 0)
+        {
+            await output.WriteLineAsync("Where the routes go:");
+            foreach (var match in placed.Take(200))
+            {
+                await output.WriteLineAsync($"  {match.Kind,-7} {match.Provider}: {match.ProviderModelId} -> {match.ModelSlug ?? "-"}  ({match.Reason})");
+            }
+
+            if (placed.Count > 200)
+            {
+                await output.WriteLineAsync($"  … and {placed.Count - 200} more.");
+            }
+        }
+
         await output.WriteLineAsync(result.Summary + (dryRun ? " Nothing was written." : result.Written ? "" : " Nothing needed writing."));
     }
 
@@ -236,14 +266,14 @@ public static class AdminCommandLine
         }
     }
 
-    private sealed class CommandFailedException(string message) : Exception(message);
+    internal sealed class CommandFailedException(string message) : Exception(message);
 
-    private sealed class UsageException(string message) : Exception(message);
+    internal sealed class UsageException(string message) : Exception(message);
 
     /// <summary>The verb (one or two words) and its <c>--name value</c> options and <c>--flag</c> switches.</summary>
-    private sealed class CommandArguments
+    internal sealed class CommandArguments
     {
-        private static readonly HashSet<string> Groups = ["users", "tokens", "teams"];
+        private static readonly HashSet<string> Groups = ["users", "tokens", "teams", "catalog"];
         private static readonly HashSet<string> Flags = ["admin", "dry-run"];
 
         /// <summary>Commands that take a value without an option name, such as import's file.</summary>

@@ -61,8 +61,20 @@ public sealed class CatalogIdentityChange
     public string? UndoneByEmail { get; set; }
 }
 
-/// <summary>The ids a change moved: routes, benchmarks and claims, and whether it created the receiving model.</summary>
-public sealed record IdentityChangeRecord(IReadOnlyList<int> RouteIds, IReadOnlyList<int> BenchmarkIds, IReadOnlyList<int> ClaimIds, bool CreatedModel);
+/// <summary>
+/// The ids a change moved (routes, benchmarks, claims), whether it created the receiving model and,
+/// for a review decision, the queue item it took, so an undo can put it back.
+/// </summary>
+public sealed record IdentityChangeRecord(IReadOnlyList<int> RouteIds, IReadOnlyList<int> BenchmarkIds, IReadOnlyList<int> ClaimIds, bool CreatedModel)
+{
+    public string? Review { get; init; }
+
+    public string? ReviewReason { get; init; }
+
+    public string? ReviewCandidates { get; init; }
+
+    public string? ReviewSource { get; init; }
+}
 
 /// <summary>
 /// A route an import could not place with confidence (an undated name while several dated snapshots

@@ -393,7 +393,9 @@ public sealed partial class IdentityRules
     {
         try
         {
-            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100));
+            // The timeout guards against an administrator's pattern that backtracks without end; IDs are short,
+            // so a shipped pattern takes microseconds, and a busy machine must not trip it.
+            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled, TimeSpan.FromSeconds(2));
         }
         catch (ArgumentException ex)
         {
