@@ -85,6 +85,20 @@ public sealed class CatalogImportPageTests : ComponentTest
     }
 
     [Fact]
+    public void DryRunSaysWhereEachRouteGoesAndWhy()
+    {
+        var page = Render<CatalogImportPage>();
+
+        page.Find("button[aria-label='Dry run OpenRouter']").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Where each route goes", page.Markup));
+        var matches = page.Find("[data-testid=route-matches]").TextContent;
+        Assert.Contains("acme/widget-1", matches);
+        Assert.Contains("New model", matches);
+        Assert.Contains("no catalog model is", matches);
+    }
+
+    [Fact]
     public async Task ImportAsksFirstThenWritesTheRoutes()
     {
         var dialogs = Render<MudDialogProvider>();
