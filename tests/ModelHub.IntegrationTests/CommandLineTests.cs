@@ -200,6 +200,44 @@ public sealed class CommandLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CatalogCommandsMergeShowTheHistoryAndUndo()
+    {
+        var litellm = Path.Combine(AppContext.BaseDirectory, "Fixtures", "RealWorld", "litellm.json");
+        var openrouter = Path.Combine(AppContext.BaseDirectory, "Fixtures", "RealWorld", "openrouter.json");
+        var preview = await RunAsync("import", litellm, "--format", "litellm", "--dry-run");
+        await RunAsync("import", litellm, "--format", "litellm");
+        await RunAsync("import", openrouter, "--format", "openrouter");
+
+        // AI21 sells Jamba 1.6 Large as "jamba-large-1.6"; OpenRouter calls it "ai21/jamba-1.6-large": the rules keep them apart.
+        var duplicates = await RunAsync("catalog", "duplicates");
+        var merge = await RunAsync("catalog", "merge", "--from", "jamba-1.6-large", "--into", "jamba-large-1.6");
+        var history = await RunAsync("catalog", "history");
+        var change = merge.Output[(merge.Output.IndexOf("change #", StringComparison.Ordinal) + 8)..].Split(';')[0];
+        var undo = await RunAsync("catalog", "undo", "--change", change);
+        var review = await RunAsync("catalog", "review");
+
+        Assert.Contains("Where the routes go:", preview.Output);
+        Assert.Contains("cloud region prefix", preview.Output);
+        Assert.True(duplicates.ExitCode == 0, duplicates.Errors);
+        Assert.True(merge.ExitCode == 0, merge.Errors);
+        Assert.Contains("Merged", merge.Output);
+        Assert.Contains("command line", history.Output);
+        Assert.Contains("Merged", history.Output);
+        Assert.True(undo.ExitCode == 0, undo.Errors);
+        Assert.StartsWith("Undone:", undo.LastLine);
+        Assert.Contains("route(s) wait", review.LastLine);
+    }
+
+    [Fact]
+    public async Task CatalogUndoNeedsAChangeNumber()
+    {
+        var result = await RunAsync("catalog", "undo", "--change", "abc");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--change must be a positive whole number", result.Errors);
+    }
+
+    [Fact]
     public async Task ImportOfAMalformedFileFailsWithTheLineAndWritesNothing()
     {
         var broken = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.json");
