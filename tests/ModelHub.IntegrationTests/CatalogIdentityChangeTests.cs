@@ -31,21 +31,21 @@ public sealed class CatalogIdentityChangeTests : IntegrationTest
     private Task<string?> ModelOfAsync(string provider, string id) =>
         app.WithDbAsync(db => db.Routes.Where(r => r.Provider.Slug == provider && r.ProviderModelId == id).Select(r => r.Model.Slug).SingleOrDefaultAsync());
 
-    // Two spellings the rules cannot tie: AI21 sells Jamba 1.6 Large as "jamba-large-1.6"; OpenRouter calls it "ai21/jamba-1.6-large".
-    private static readonly ImportBatch Jamba = Batch(("ai21", "jamba-large-1.6", 2m), ("openrouter", "ai21/jamba-1.6-large", 2m));
+    // Two spellings the rules cannot tie: Mistral sells Small 3.1 as "mistral-small-2503"; OpenRouter names it by version and size.
+    private static readonly ImportBatch MistralSmall = Batch(("mistral", "mistral-small-2503", 0.1m), ("openrouter", "mistralai/mistral-small-3.1-24b-instruct", 0.1m));
 
     [Fact]
     public async Task MergeMovesRoutesAndAReImportChangesNothing()
     {
-        await ImportAsync(Jamba);
-        var from = await ModelOfAsync("openrouter", "ai21/jamba-1.6-large");
-        var into = await ModelOfAsync("ai21", "jamba-large-1.6");
+        await ImportAsync(MistralSmall);
+        var from = await ModelOfAsync("openrouter", "mistralai/mistral-small-3.1-24b-instruct");
+        var into = await ModelOfAsync("mistral", "mistral-small-2503");
         Assert.NotEqual(from, into);
 
         var change = await IdentityAsync((s, c) => s.MergeAsync(c, from!, into!));
-        var again = await ImportAsync(Jamba);
+        var again = await ImportAsync(MistralSmall);
 
-        Assert.Equal(into, await ModelOfAsync("openrouter", "ai21/jamba-1.6-large"));
+        Assert.Equal(into, await ModelOfAsync("openrouter", "mistralai/mistral-small-3.1-24b-instruct"));
         Assert.Equal(IdentityChangeKind.Merge, change.Kind);
         Assert.Equal(0, again.Added);
         Assert.False(again.Written);
@@ -56,30 +56,30 @@ public sealed class CatalogIdentityChangeTests : IntegrationTest
     [Fact]
     public async Task AfterAMergeANewSpellingOfTheMergedModelJoinsTheTarget()
     {
-        await ImportAsync(Jamba);
-        var from = await ModelOfAsync("openrouter", "ai21/jamba-1.6-large");
-        var into = await ModelOfAsync("ai21", "jamba-large-1.6");
+        await ImportAsync(MistralSmall);
+        var from = await ModelOfAsync("openrouter", "mistralai/mistral-small-3.1-24b-instruct");
+        var into = await ModelOfAsync("mistral", "mistral-small-2503");
         await IdentityAsync((s, c) => s.MergeAsync(c, from!, into!));
 
-        var result = await ImportAsync(Batch(("deepinfra", "ai21labs/AI21-Jamba-1.6-Large", 2m)));
+        var result = await ImportAsync(Batch(("deepinfra", "mistralai/Mistral-Small-3.1-24B-Instruct", 0.1m)));
 
-        Assert.Equal(into, await ModelOfAsync("deepinfra", "ai21labs/AI21-Jamba-1.6-Large"));
+        Assert.Equal(into, await ModelOfAsync("deepinfra", "mistralai/Mistral-Small-3.1-24B-Instruct"));
         Assert.Contains(Assert.Single(result.Matches).Kind, new[] { MatchKind.Alias, MatchKind.Rule });
     }
 
     [Fact]
     public async Task UndoOfAMergeBringsTheModelAndItsRoutesBack()
     {
-        await ImportAsync(Jamba);
-        var from = await ModelOfAsync("openrouter", "ai21/jamba-1.6-large");
-        var into = await ModelOfAsync("ai21", "jamba-large-1.6");
+        await ImportAsync(MistralSmall);
+        var from = await ModelOfAsync("openrouter", "mistralai/mistral-small-3.1-24b-instruct");
+        var into = await ModelOfAsync("mistral", "mistral-small-2503");
         var change = await IdentityAsync((s, c) => s.MergeAsync(c, from!, into!));
 
         var undone = await IdentityAsync((s, c) => s.UndoAsync(c, change.Id));
-        var reimport = await ImportAsync(Jamba);
+        var reimport = await ImportAsync(MistralSmall);
 
         Assert.NotNull(undone.UndoneAtUtc);
-        Assert.Equal(from, await ModelOfAsync("openrouter", "ai21/jamba-1.6-large"));
+        Assert.Equal(from, await ModelOfAsync("openrouter", "mistralai/mistral-small-3.1-24b-instruct"));
         Assert.Equal(0, await app.WithDbAsync(db => db.ModelAliases.CountAsync()));
         Assert.False(reimport.Written);
         await Assert.ThrowsAsync<ConflictException>(() => IdentityAsync((s, c) => s.UndoAsync(c, change.Id)));
@@ -187,19 +187,19 @@ public sealed class CatalogIdentityChangeTests : IntegrationTest
     [Fact]
     public async Task OnlyAnInstanceAdministratorMergesSplitsOrUndoes()
     {
-        await ImportAsync(Jamba);
+        await ImportAsync(MistralSmall);
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => IdentityAsync((s, c) => s.MergeAsync(c, "jamba-1-6-large", "jamba-large-1-6"), admin: false));
-        await Assert.ThrowsAsync<ForbiddenException>(() => IdentityAsync((s, c) => s.SplitAsync(c, "ai21", "jamba-large-1.6"), admin: false));
+        await Assert.ThrowsAsync<ForbiddenException>(() => IdentityAsync((s, c) => s.MergeAsync(c, "mistral-small-3.1-24b-instruct", "mistral-small-2503"), admin: false));
+        await Assert.ThrowsAsync<ForbiddenException>(() => IdentityAsync((s, c) => s.SplitAsync(c, "mistral", "mistral-small-2503"), admin: false));
         await Assert.ThrowsAsync<ForbiddenException>(() => IdentityAsync((s, c) => s.DuplicatesAsync(c), admin: false));
     }
 
     [Fact]
     public async Task MergedModelsSlugRedirectsToTheTarget()
     {
-        await ImportAsync(Jamba);
-        var from = await ModelOfAsync("openrouter", "ai21/jamba-1.6-large");
-        var into = await ModelOfAsync("ai21", "jamba-large-1.6");
+        await ImportAsync(MistralSmall);
+        var from = await ModelOfAsync("openrouter", "mistralai/mistral-small-3.1-24b-instruct");
+        var into = await ModelOfAsync("mistral", "mistral-small-2503");
         await IdentityAsync((s, c) => s.MergeAsync(c, from!, into!));
 
         await using var scope = app.Services.CreateAsyncScope();

@@ -208,9 +208,9 @@ public sealed class CommandLineTests : IAsyncLifetime
         await RunAsync("import", litellm, "--format", "litellm");
         await RunAsync("import", openrouter, "--format", "openrouter");
 
-        // AI21 sells Jamba 1.6 Large as "jamba-large-1.6"; OpenRouter calls it "ai21/jamba-1.6-large": the rules keep them apart.
+        // Mistral sells Small 3.2 as "mistral-small-2506"; OpenRouter names it by version and size: the rules keep them apart.
         var duplicates = await RunAsync("catalog", "duplicates");
-        var merge = await RunAsync("catalog", "merge", "--from", "jamba-1.6-large", "--into", "jamba-large-1.6");
+        var merge = await RunAsync("catalog", "merge", "--from", "mistral-small-3.2-24b-instruct", "--into", "mistral-small-2506");
         var history = await RunAsync("catalog", "history");
         var change = merge.Output[(merge.Output.IndexOf("change #", StringComparison.Ordinal) + 8)..].Split(';')[0];
         var undo = await RunAsync("catalog", "undo", "--change", change);

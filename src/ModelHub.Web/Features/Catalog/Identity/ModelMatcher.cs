@@ -33,13 +33,14 @@ public sealed record MatchDecision(MatchKind Kind, CatalogModel? Model, string R
 /// no other date of that base is known; an undated or "latest" ID joins an undated model, or the one
 /// dated snapshot when there is exactly one, and goes to review when there are several.
 /// </summary>
-public sealed class ModelMatcher(IdentityRules rules)
+public sealed partial class ModelMatcher(IdentityRules rules)
 {
     private readonly Dictionary<string, List<(CatalogModel Model, string? Snapshot)>> byBase = [];
     private readonly Dictionary<string, HashSet<CatalogModel>> byLoose = [];
     private readonly Dictionary<string, HashSet<string>> datesByBase = [];
     private readonly Dictionary<(string Provider, string Id), CatalogModel> routeAliases = [];
     private readonly Dictionary<string, CatalogModel> keyAliases = [];
+    private readonly Dictionary<string, HashSet<CatalogModel>> byVersionless = [];
 
     public IdentityRules Rules => rules;
 
@@ -56,6 +57,11 @@ public sealed class ModelMatcher(IdentityRules rules)
         }
 
         (byLoose.TryGetValue(key.Loose, out var loose) ? loose : byLoose[key.Loose] = []).Add(model);
+        if (FourDigitVersion().Match(key.Base) is { Success: true } version)
+        {
+            (byVersionless.TryGetValue(version.Groups[1].Value, out var versions) ? versions : byVersionless[version.Groups[1].Value] = []).Add(model);
+        }
+
         NoteDate(key);
     }
 
@@ -133,6 +139,15 @@ public sealed class ModelMatcher(IdentityRules rules)
             return Review(key, $"an undated{(key.IsLatest ? " 'latest'" : "")} name while {dates.Count} dated snapshots of '{key.Base}' exist ({string.Join(", ", dates.Order())})", dated);
         }
 
+        // "pixtral-large-latest" with only "pixtral-large-2411" known is that version; with 2407 and 2411 it is not sure.
+        if (key.IsLatest && entries.Count == 0 && byVersionless.TryGetValue(key.Base, out var versioned))
+        {
+            var candidates = versioned.ToList();
+            return candidates.Count == 1
+                ? new MatchDecision(MatchKind.Rule, candidates[0], $"{how}; the 'latest' name of the only version of '{key.Base}'", key, candidates)
+                : Review(key, $"a 'latest' name while {candidates.Count} versions of '{key.Base}' exist", candidates);
+        }
+
         var saysBase = modelName is not null && System.Text.RegularExpressions.Regex.IsMatch(modelName, @"\bbase\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
         if (!saysBase && byLoose.TryGetValue(key.Loose, out var looseModels))
         {
@@ -152,4 +167,8 @@ public sealed class ModelMatcher(IdentityRules rules)
 
     private static MatchDecision Review(ModelKey key, string why, IReadOnlyList<CatalogModel> candidates) =>
         new(MatchKind.Review, null, $"needs review: {why}", key, candidates);
+
+    /// <summary>A key ending in a four-digit version the lab sells separately ("-2411", "-0528").</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(.+)-(\d{4})$")]
+    private static partial System.Text.RegularExpressions.Regex FourDigitVersion();
 }

@@ -85,12 +85,12 @@ public sealed partial class CatalogImporter(IDbContextFactory<ModelHubDbContext>
             run.Record(ImportChangeKind.Added, $"Provider {p.Name}", p.BaseUrl ?? "");
         }
 
-        // Dated IDs are placed first and every date is counted up front, so an undated name finds its snapshot whatever the file's order.
+        // Dated IDs are placed first, 'latest' names last, and every date is counted up front, so an undated name finds its snapshot whatever the file's order.
         var ordered = batch.Routes
             .Select(r => (Route: r, Key: rules.Normalize(r.ProviderSlug, r.ProviderModelId)))
             .ToList();
         ordered.ForEach(r => matcher.NoteDate(r.Key));
-        ordered = ordered.OrderBy(r => r.Key.IsDated ? 0 : 1).ToList();
+        ordered = ordered.OrderBy(r => r.Key.IsDated ? 0 : r.Key.IsLatest ? 2 : 1).ToList();
 
         var seen = new Dictionary<(string, string), ImportedRoute>();
         for (var i = 0; i < ordered.Count; i++)
