@@ -1,7 +1,8 @@
 // Catalog speed benchmark: builds a 20,000-route catalog in a fresh SQLite file, then measures
 // filtered, sorted catalog pages (through the service the page calls, and through the HTTP API on
 // loopback) and a 1,500-route models.dev import. Run: dotnet run -c Release --project tests/ModelHub.Benchmarks
-// With the argument "playground" it measures the playground instead (see PlaygroundBenchmark.cs).
+// With the argument "playground" it measures the playground instead (see PlaygroundBenchmark.cs); with
+// "catalog-api", the list API for a 500 x 40 and a 5,000 x 4 catalog (see CatalogApiBenchmark.cs).
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -27,6 +28,12 @@ if (args is ["playground", ..])
     return;
 }
 
+if (args is ["catalog-api", ..])
+{
+    await ModelHub.Benchmarks.CatalogApiBenchmark.RunAsync();
+    return;
+}
+
 const int Models = 5_000;
 const int RoutesPerModel = 4;
 const int Repetitions = 60;
@@ -39,7 +46,7 @@ try
 {
     Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
     var sw = Stopwatch.StartNew();
-    await GenerateCatalogAsync(app.Services);
+    await ModelHub.Benchmarks.CatalogGenerator.GenerateAsync(app.Services, Models, RoutesPerModel);
     await using (var scope = app.Services.CreateAsyncScope())
     {
         var db = scope.ServiceProvider.GetRequiredService<ModelHubDbContext>();
@@ -49,11 +56,11 @@ try
     var views = new (string Name, string Query)[]
     {
         ("default: name, page 1", ""),
-        ("search 'model-42'", "q=model-42"),
-        ("search a provider model ID", "q=bench-provider-3%2Fmodel-4242"),
+        ("search 'instruct-42'", "q=instruct-42"),
+        ("search a provider model ID", "q=instruct-4242"),
         ("vision + reasoning, cheapest input", "cap=Vision,Reasoning&sort=InputPrice"),
         ("open weights, min 100K context, max $1 input, by context", "open=true&minContext=100000&maxInput=1&sort=Context&desc=true"),
-        ("provider + released 2025, cheapest output, page 5", "provider=bench-provider-2&from=2025-01-01&sort=OutputPrice&page=5"),
+        ("provider + released 2025, cheapest output, page 5", "provider=together-ai-us-east-1&from=2025-01-01&sort=OutputPrice&page=5"),
         ("sort by MMLU, page 20", "sort=Benchmark&bench=MMLU&desc=true&page=20"),
         ("image input, licence MIT, by release", "input=Image&license=MIT&sort=Released&desc=true"),
     };
@@ -79,7 +86,7 @@ try
     using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     Console.WriteLine();
-    Console.WriteLine($"API GET /api/v1/models (HTTP on loopback, JSON with routes and benchmarks nested, {Repetitions} runs each), milliseconds:");
+    Console.WriteLine($"API GET /api/v1/models (HTTP on loopback, 25 models with routes, each source and provider once, {Repetitions} runs each), milliseconds:");
     Console.WriteLine($"{"view",-58} {"p50",7} {"p95",7} {"max",7} {"bytes",6}");
     var allApi = new List<double>();
     foreach (var (name, query) in views)
@@ -141,65 +148,6 @@ static void Report(string name, List<double> times, int? extra)
     var sorted = times.Order().ToList();
     double Percentile(double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
     Console.WriteLine($"{name,-58} {Percentile(0.5),7:0.0} {Percentile(0.95),7:0.0} {sorted[^1],7:0.0} {(extra?.ToString(CultureInfo.InvariantCulture) ?? ""),6}");
-}
-
-static async Task GenerateCatalogAsync(IServiceProvider services)
-{
-    var random = new Random(42);
-    await using var scope = services.CreateAsyncScope();
-    var db = scope.ServiceProvider.GetRequiredService<ModelHubDbContext>();
-    db.ChangeTracker.AutoDetectChangesEnabled = false;
-    var source = new CatalogSource { Kind = CatalogSourceKind.Import, Name = "Benchmark generator" };
-    db.CatalogSources.Add(source);
-    var providers = Enumerable.Range(0, 8).Select(i => new CatalogProvider
-    {
-        Slug = $"bench-provider-{i}", Name = $"Bench Provider {i}", ApiStyle = ApiStyle.OpenAiCompatible, BaseUrl = $"https://p{i}.example/v1", Source = source,
-    }).ToList();
-    db.Providers.AddRange(providers);
-    await db.SaveChangesAsync();
-
-    string[] licenses = ["MIT", "Apache 2.0", "Proprietary", "Llama 3.1 Community License"];
-    string[] benchmarks = ["MMLU", "GPQA", "HumanEval", "MATH"];
-    for (var batch = 0; batch < Models / 500; batch++)
-    {
-        for (var i = batch * 500; i < (batch + 1) * 500; i++)
-        {
-            var model = new CatalogModel
-            {
-                Slug = $"model-{i}", Name = $"Model {i}", Lab = $"Lab {i % 40}", Family = $"Family {i % 200}",
-                ReleaseDate = new DateOnly(2023, 1, 1).AddDays(random.Next(0, 1000)),
-                ParametersBillions = random.Next(1, 700), ContextWindow = new[] { 8192, 32768, 65536, 128000, 200000, 1000000 }[random.Next(6)],
-                MaxOutputTokens = 8192, License = licenses[random.Next(licenses.Length)], OpenWeights = random.Next(2) == 0,
-                InputModalities = Modality.Text | (random.Next(2) == 0 ? Modality.Image : 0),
-                OutputModalities = Modality.Text,
-                Capabilities = (ModelCapability)random.Next(0, 64),
-                Source = source,
-            };
-            foreach (var p in providers.OrderBy(_ => random.Next()).Take(RoutesPerModel))
-            {
-                var input = Math.Round((decimal)random.NextDouble() * 10, 3);
-                model.Routes.Add(new CatalogRoute
-                {
-                    Provider = p, ProviderModelId = $"{p.Slug}/model-{i}", InputPricePerMillion = input, OutputPricePerMillion = input * 4, Source = source,
-                });
-            }
-
-            foreach (var b in benchmarks.Where(_ => random.Next(3) > 0))
-            {
-                model.Benchmarks.Add(new BenchmarkScore { Benchmark = b, Score = Math.Round((decimal)random.NextDouble() * 100, 1), Source = source });
-            }
-
-            db.Models.Add(model);
-        }
-
-        await db.SaveChangesAsync();
-        db.ChangeTracker.Clear();
-        db.Attach(source);
-        foreach (var p in providers)
-        {
-            db.Attach(p);
-        }
-    }
 }
 
 static async Task<string> CreateTokenAsync(IServiceProvider services)

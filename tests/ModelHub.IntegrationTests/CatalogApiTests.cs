@@ -10,14 +10,16 @@ public sealed class CatalogApiTests : IntegrationTest
     {
         var user = await app.CreateUserAsync("reader@example.com");
 
-        var list = await (await user.Api.GetAsync("/api/v1/models?cap=Vision,Reasoning&open=true&sort=InputPrice&size=2")).ReadAsync<ModelListResponse>();
+        var list = await (await user.Api.GetAsync("/api/v1/models?cap=Vision,Reasoning&open=true&sort=InputPrice&size=2&include=routes,benchmarks")).ReadAsync<ModelListResponse>();
 
         Assert.Equal(2, list.PageSize);
         Assert.True(list.Total >= 2);
         Assert.All(list.Items, m => Assert.True(m.Capabilities.HasFlag(ModelCapability.Vision | ModelCapability.Reasoning) && m.OpenWeights == true));
         Assert.Equal("GLM-4.1V-9B-Thinking", list.Items[0].Name);
-        Assert.NotEmpty(list.Items[0].Routes);
-        Assert.NotEmpty(list.Items[0].Benchmarks);
+        Assert.NotEmpty(list.Items[0].Routes!);
+        Assert.NotEmpty(list.Items[0].Benchmarks!);
+        Assert.All(list.Items[0].Routes!, r => Assert.Contains(r.ProviderSlug, list.Providers.Keys));
+        Assert.All(list.Items[0].Benchmarks!, b => Assert.Contains(b.SourceId, list.Sources.Keys));
     }
 
     [Fact]
@@ -91,5 +93,8 @@ public sealed class CatalogApiTests : IntegrationTest
         Assert.Contains("\"minContext\"", body);
         Assert.Contains("\"maxInput\"", body);
         Assert.Contains("Required capabilities, comma-separated", body);
+        Assert.Contains("\"include\"", body);
+        Assert.Contains("routes, benchmarks, claims (with disagreements), disagreements, all or none. Default: routes.", body);
+        Assert.Contains("A page of the catalog", body);
     }
 }

@@ -1,9 +1,8 @@
-using Microsoft.AspNetCore.Http.HttpResults;
+using System.ComponentModel;
+using Microsoft.AspNetCore.Mvc;
 using ModelHub.Web.Features.Common;
 
 namespace ModelHub.Web.Features.Catalog;
-
-public sealed record ModelListResponse(IReadOnlyList<ModelDetails> Items, int Total, int Page, int PageSize);
 
 /// <summary>One model fact as <see cref="ModelFacts"/> describes it: its export column, label, unit and which way is better.</summary>
 public sealed record ModelFieldResponse(string Name, string Label, string? Unit, FactComparison Comparison, bool InSpecification, bool InCompare, bool InExport);
@@ -14,14 +13,25 @@ internal static class CatalogEndpoints
     {
         var models = api.MapGroup("/models").WithTags("Catalog");
 
-        models.MapGet("/", async ([AsParameters] CatalogQueryParameters parameters, CatalogQueries catalog, ModelDetailQueries details, CancellationToken ct) =>
-        {
-            var query = parameters.ToQuery();
-            var page = await catalog.BrowseAsync(query, ct);
-            var items = await details.GetManyAsync(page.Items.Select(i => i.Slug).ToList(), ct);
-            return new ModelListResponse(items, page.Total, page.Page, page.PageSize);
-        })
-        .WithSummary("The catalog, with the browse page's filters, sort and paging; each model's routes, benchmarks and sourced facts nested.");
+        models.MapGet("/", async (
+                [AsParameters] CatalogQueryParameters parameters,
+                [FromQuery(Name = CatalogIncludes.Parameter), Description("What each model brings along, comma-separated: routes, benchmarks, claims (with disagreements), disagreements, all or none. Default: routes.")] string? include,
+                CatalogListQueries list,
+                CatalogApiJson json,
+                CancellationToken ct) =>
+            {
+                var query = parameters.ToQuery();
+                var page = await list.ListAsync(query, CatalogIncludes.Parse(include), ct);
+                return new CatalogJsonResult<ModelListResponse>(page, json.List);
+            })
+            .WithSummary("A page of the catalog, with the browse page's filters, sort and paging; routes, benchmarks and claims as include= asks.")
+            .WithDescription("Each source is written once in `sources` (keyed by id) and each provider once in `providers` (keyed by slug); " +
+                "models, routes, benchmarks and claims carry `sourceId` and routes `providerSlug`. Null values are left out. " +
+                "`include` defaults to `routes`; a list not asked for is absent, an empty one is []. " +
+                "The answer carries a strong ETag: send it back in If-None-Match to get 304 when nothing changed.")
+            .Produces<ModelListResponse>(StatusCodes.Status200OK, "application/json")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         models.MapGet("/export", async ([AsParameters] CatalogQueryParameters parameters, string? format, CatalogExport export, CancellationToken ct) =>
         {
@@ -44,8 +54,12 @@ internal static class CatalogEndpoints
                 .ToList())
             .WithSummary("The model facts the catalog describes, in the order pages and exports list them: name (the CSV column), label, unit and whether higher or lower is better.");
 
-        models.MapGet("/{slug}", async Task<Ok<ModelDetails>> (string slug, ModelDetailQueries details, CancellationToken ct) =>
-            TypedResults.Ok(await details.GetAsync(slug, ct) ?? throw new NotFoundException($"No model has the slug '{slug}'.")));
+        models.MapGet("/{slug}", async (string slug, ModelDetailQueries details, CatalogApiJson json, CancellationToken ct) =>
+                new CatalogJsonResult<ModelDetails>(await details.GetAsync(slug, ct) ?? throw new NotFoundException($"No model has the slug '{slug}'."), json.Details))
+            .WithSummary("One model with its routes, benchmarks, sourced claims and disagreements, each with its source; with a strong ETag for If-None-Match.")
+            .Produces<ModelDetails>(StatusCodes.Status200OK, "application/json")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return api;
     }

@@ -12,6 +12,8 @@ public static class CatalogSetup
         builder.Services.AddScoped<CatalogSeeder>();
         builder.Services.AddScoped<CatalogQueries>();
         builder.Services.AddScoped<ModelDetailQueries>();
+        builder.Services.AddScoped<CatalogListQueries>();
+        builder.Services.AddSingleton<CatalogApiJson>();
         builder.Services.AddScoped<CatalogExport>();
         builder.Services.AddScoped<Import.CatalogImporter>();
         builder.Services.AddScoped<Editing.CatalogEditor>();
