@@ -40,7 +40,7 @@ internal sealed record SiteTour(IReadOnlyList<string> MemberPages, IReadOnlyList
                 "/", "/models", "/models/glm-4v-9b", "/compare?models=glm-4v-9b,qwen3.5-4b", "/playground", "/playground/history",
                 $"/playground/runs/{runId}", "/playground/connections", "/team", "/teams", "/settings/tokens", "/not-a-page",
             ],
-            ["/admin", "/admin/catalog/import", "/admin/catalog/models/new", "/admin/catalog/models/glm-4v-9b/edit"],
+            ["/admin", "/admin/catalog/import", "/admin/catalog/identity", "/admin/catalog/models/new", "/admin/catalog/models/glm-4v-9b/edit"],
             email,
             runId!);
     }
