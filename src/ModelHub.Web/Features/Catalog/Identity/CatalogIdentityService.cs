@@ -71,9 +71,11 @@ public sealed partial class CatalogIdentityService(
             Note(g.Select(x => x.Model), $"both are '{g.Key}' once provider spellings are taken off", 3);
         }
 
-        foreach (var g in keys.SelectMany(k => k.Value.Select(v => (Model: k.Key, v.Loose))).GroupBy(x => x.Loose).Where(g => g.Select(x => x.Model).Distinct().Count() > 1))
+        // Different dated snapshots are kept apart on purpose, so the loose key keeps the snapshot.
+        foreach (var g in keys.SelectMany(k => k.Value.Select(v => (Model: k.Key, Loose: v.Snapshot is null ? v.Loose : $"{v.Loose}@{v.Snapshot}")))
+                     .GroupBy(x => x.Loose).Where(g => g.Select(x => x.Model).Distinct().Count() > 1))
         {
-            Note(g.Select(x => x.Model), $"both are '{g.Key}' without instruction or snapshot tags", 1);
+            Note(g.Select(x => x.Model), $"both are '{g.Key}' without instruction-tuning or chat tags", 1);
         }
 
         foreach (var g in models.Where(m => m.HuggingFaceId is not null).GroupBy(m => m.HuggingFaceId!.ToLowerInvariant()).Where(g => g.Count() > 1))

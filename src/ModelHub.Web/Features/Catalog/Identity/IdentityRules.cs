@@ -325,7 +325,8 @@ public sealed partial class IdentityRules
             return new LabMatch(KnownLab(fileLab) ?? fileLab.Trim(), $"the file names the lab '{fileLab.Trim()}'");
         }
 
-        var unknownOrg = key.Organisations.FirstOrDefault() ?? hfOrg;
+        // An organisation that is only a provider's name ("openrouter/auto") says who serves it, not who made it.
+        var unknownOrg = key.Organisations.FirstOrDefault(o => !providersBySlug.ContainsKey(CanonicalProvider(o))) ?? hfOrg;
         return unknownOrg is null ? null : new LabMatch(unknownOrg, $"organisation '{unknownOrg}' in the ID");
     }
 
