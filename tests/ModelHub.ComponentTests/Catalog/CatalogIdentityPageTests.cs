@@ -58,16 +58,16 @@ public sealed class CatalogIdentityPageTests : ComponentTest
     [Fact]
     public async Task LikelyDuplicatesCanBeMergedAndTheMergeUndone()
     {
-        // The rules cannot tie these two spellings of Jamba 1.6 Large; the shared name makes them a likely pair.
-        await ImportAsync(Batch(("ai21", "jamba-large-1.6", "Jamba 1.6 Large"), ("openrouter", "ai21/jamba-1.6-large", "Jamba 1.6 Large")));
-        var into = (await ModelOfAsync("ai21", "jamba-large-1.6"))!;
-        var from = (await ModelOfAsync("openrouter", "ai21/jamba-1.6-large"))!;
+        // The rules cannot tie these two spellings of Mistral Small 3.1; the shared name makes them a likely pair.
+        await ImportAsync(Batch(("mistral", "mistral-small-2503", "Mistral Small 3.1"), ("openrouter", "mistralai/mistral-small-3.1-24b-instruct", "Mistral Small 3.1")));
+        var into = (await ModelOfAsync("mistral", "mistral-small-2503"))!;
+        var from = (await ModelOfAsync("openrouter", "mistralai/mistral-small-3.1-24b-instruct"))!;
         Assert.NotEqual(from, into);
 
         var page = Render<CatalogIdentityPage>();
 
         page.WaitForAssertion(() => Assert.NotNull(PairRow(page, from, into)));
-        Assert.Contains(PairRow(page, from, into)!.QuerySelectorAll(".mh-evidence li"), li => li.TextContent.Contains("the same name ('Jamba 1.6 Large')"));
+        Assert.Contains(PairRow(page, from, into)!.QuerySelectorAll(".mh-evidence li"), li => li.TextContent.Contains("the same name ('Mistral Small 3.1')"));
         Assert.Contains("No merges, splits or review decisions yet.", page.Find("[data-testid=history]").TextContent);
 
         page.Find($"button[aria-label='Merge {from} into {into}']").Click();
@@ -76,7 +76,7 @@ public sealed class CatalogIdentityPageTests : ComponentTest
 
         page.WaitForAssertion(() => Assert.Contains($"Merged", page.Find("[data-testid=history]").TextContent));
         Assert.Null(PairRow(page, from, into));
-        Assert.Equal(into, await ModelOfAsync("openrouter", "ai21/jamba-1.6-large"));
+        Assert.Equal(into, await ModelOfAsync("openrouter", "mistralai/mistral-small-3.1-24b-instruct"));
         var history = page.Find("[data-testid=history]");
         Assert.Contains(UserEmail, history.TextContent);
         Assert.Contains($"({from}) into", history.TextContent);
@@ -87,7 +87,7 @@ public sealed class CatalogIdentityPageTests : ComponentTest
         page.WaitForAssertion(() => Assert.NotNull(PairRow(page, from, into)));
         Assert.Contains($"Undone by {UserEmail}", page.Find("[data-testid=history]").TextContent);
         Assert.Empty(page.FindAll("[data-testid=history] button[aria-label^='Undo: ']"));
-        Assert.Equal(from, await ModelOfAsync("openrouter", "ai21/jamba-1.6-large"));
+        Assert.Equal(from, await ModelOfAsync("openrouter", "mistralai/mistral-small-3.1-24b-instruct"));
     }
 
     [Fact]
