@@ -207,5 +207,10 @@ public sealed class CatalogIdentityChangeTests : IntegrationTest
 
         Assert.Null(await details.GetAsync(from!));
         Assert.Equal(into, await details.MergedIntoAsync(from!));
+
+        var reader = await app.CreateUserAsync($"{Guid.NewGuid():N}@example.com");
+        var response = await reader.Api.GetAsync($"/api/v1/models/{from}");
+        Assert.Equal(System.Net.HttpStatusCode.PermanentRedirect, response.StatusCode);
+        Assert.Equal($"/api/v1/models/{into}", response.Headers.Location?.OriginalString);
     }
 }

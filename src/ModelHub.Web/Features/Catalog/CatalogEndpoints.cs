@@ -54,11 +54,22 @@ internal static class CatalogEndpoints
                 .ToList())
             .WithSummary("The model facts the catalog describes, in the order pages and exports list them: name (the CSV column), label, unit and whether higher or lower is better.");
 
-        models.MapGet("/{slug}", async (string slug, ModelDetailQueries details, CatalogApiJson json, CancellationToken ct) =>
-                new CatalogJsonResult<ModelDetails>(await details.GetAsync(slug, ct) ?? throw new NotFoundException($"No model has the slug '{slug}'."), json.Details))
-            .WithSummary("One model with its routes, benchmarks, sourced claims and disagreements, each with its source; with a strong ETag for If-None-Match.")
+        models.MapGet("/{slug}", async Task<IResult> (string slug, ModelDetailQueries details, CatalogApiJson json, CancellationToken ct) =>
+            {
+                if (await details.GetAsync(slug, ct) is { } model)
+                {
+                    return new CatalogJsonResult<ModelDetails>(model, json.Details);
+                }
+
+                // A merged model's slug leads to the model it joined, as its page does.
+                return await details.MergedIntoAsync(slug, ct) is { } target
+                    ? Results.Redirect($"/api/v1/models/{Uri.EscapeDataString(target)}", permanent: true, preserveMethod: true)
+                    : throw new NotFoundException($"No model has the slug '{slug}'.");
+            })
+            .WithSummary("One model with its routes, benchmarks, sourced claims and disagreements, each with its source; with a strong ETag for If-None-Match. A merged model's slug answers 308 to the model it joined.")
             .Produces<ModelDetails>(StatusCodes.Status200OK, "application/json")
             .Produces(StatusCodes.Status304NotModified)
+            .Produces(StatusCodes.Status308PermanentRedirect)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         return api;
