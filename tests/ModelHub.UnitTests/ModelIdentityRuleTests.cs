@@ -120,6 +120,11 @@ public sealed class ModelIdentityRuleTests
     [InlineData("groq", "openai/gpt-oss-120b", null, "OpenAI")]
     [InlineData("someone", "kimi-k2-instruct", null, "Moonshot AI")]
     [InlineData("openrouter", "z-ai/glm-4.5", "Z.AI", "Zhipu AI (Z.ai)")]
+    [InlineData("perplexity", "llama-3.1-sonar-large-128k-online", null, "Perplexity")]
+    [InlineData("databricks", "databricks-meta-llama-3-1-70b-instruct", null, "Meta")]
+    [InlineData("together", "togethercomputer/CodeLlama-34b-Instruct", null, "Meta")]
+    [InlineData("anyscale", "HuggingFaceH4/zephyr-7b-beta", null, "Hugging Face")]
+    [InlineData("openrouter", "openrouter/auto", "Unknown (served by OpenRouter)", null)]
     public void LabComesFromTheStrongestEvidence(string provider, string id, string? fileLab, string? expected)
     {
         var canonical = Rules.CanonicalProvider(provider);
