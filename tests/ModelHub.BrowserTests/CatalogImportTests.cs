@@ -21,7 +21,8 @@ public sealed class CatalogImportTests(AppServer app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview (dry run)" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Preview" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Nothing was written")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator(".mh-grid")).ToContainTextAsync("openrouter:anthropic/claude-sonnet-4");
+        await Assertions.Expect(page.Locator("[aria-label=Changes]")).ToContainTextAsync("openrouter:anthropic/claude-sonnet-4");
+        await Assertions.Expect(page.GetByTestId("route-matches")).ToContainTextAsync("anthropic/claude-sonnet-4");
         await page.ScreenshotAsync(app, "import-preview");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
