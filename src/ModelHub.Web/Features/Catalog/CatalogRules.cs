@@ -5,4 +5,21 @@ public static class CatalogRules
     public const int MaxSlugLength = 120;
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
+    public const int MaxProviderModelIdLength = 300;
+
+    /// <summary>
+    /// Whether a provider could list this model ID. Real IDs use letters, digits and <c>. _ - : / @ + = ~</c>
+    /// (<c>us.anthropic.claude-3-5-haiku-20241022-v1:0</c>, <c>@cf/meta/…</c>, <c>hf:zai-org/GLM-4.5</c>); spaces,
+    /// quotes, control and shell characters only appear in a file written to attack the request examples.
+    /// </summary>
+    public static bool IsPlausibleModelId(string id) =>
+        id.Length is > 0 and <= MaxProviderModelIdLength
+        && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or ':' or '/' or '@' or '+' or '=' or '~');
+
+    /// <summary>A value for a message: control characters shown as '?', cut to 120 characters.</summary>
+    public static string Printable(string value)
+    {
+        var shown = new string(value.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        return shown.Length > 120 ? shown[..120] + "…" : shown;
+    }
 }

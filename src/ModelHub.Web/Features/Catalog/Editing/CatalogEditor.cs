@@ -96,6 +96,11 @@ public sealed partial class CatalogEditor(IDbContextFactory<ModelHubDbContext> d
             throw new InvalidInputException("Give the provider's model ID, as the provider's API expects it.");
         }
 
+        if (!CatalogRules.IsPlausibleModelId(form.ProviderModelId.Trim()))
+        {
+            throw new InvalidInputException("A provider's model ID has letters, digits and . _ - : / @ + = ~ only, at most 300 characters.");
+        }
+
         NotNegative(form.InputPricePerMillion, "The input price");
         NotNegative(form.OutputPricePerMillion, "The output price");
         NotNegative(form.CachedInputPricePerMillion, "The cached input price");
@@ -195,6 +200,11 @@ public sealed partial class CatalogEditor(IDbContextFactory<ModelHubDbContext> d
         if (string.IsNullOrWhiteSpace(form.Name))
         {
             throw new InvalidInputException("Give the provider a name.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(form.ApiKeyVariable) && !RequestExamples.IsVariableName(form.ApiKeyVariable.Trim()))
+        {
+            throw new InvalidInputException("The API key variable is an environment variable name: letters, digits and underscores, not starting with a digit.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -11,6 +11,9 @@ public enum ImportChangeKind
     Changed,
     Unchanged,
     Conflicting,
+
+    /// <summary>An entry no provider would list (a model ID with quotes, spaces or shell characters); left out.</summary>
+    Skipped,
 }
 
 public sealed record ImportChange(ImportChangeKind Kind, string Subject, string Detail);
@@ -21,7 +24,10 @@ public sealed record ImportResult(
 {
     public string Summary =>
         $"{(DryRun ? "Dry run: would add" : "Added")} {Added}, {(DryRun ? "change" : "changed")} {Changed}, unchanged {Unchanged}, conflicting {Conflicting}" +
-        (NeedsReview > 0 ? $"; {NeedsReview} route(s) {(DryRun ? "would wait" : "wait")} for review." : ".");
+        (NeedsReview > 0 ? $"; {NeedsReview} route(s) {(DryRun ? "would wait" : "wait")} for review" : "") +
+        (Skipped > 0 ? $"; {Skipped} entr{(Skipped == 1 ? "y" : "ies")} skipped as malformed." : ".");
+
+    public int Skipped => Changes.Count(c => c.Kind == ImportChangeKind.Skipped);
 }
 
 public sealed record ImportProgress(int Done, int Total);
@@ -106,6 +112,13 @@ public sealed partial class CatalogImporter(IDbContextFactory<ModelHubDbContext>
             }
 
             seen[key] = imported;
+            if (!CatalogRules.IsPlausibleModelId(imported.ProviderModelId))
+            {
+                run.Record(ImportChangeKind.Skipped, $"Route {imported.ProviderSlug}:{CatalogRules.Printable(imported.ProviderModelId)}",
+                    $"{imported.Entry}: no provider uses spaces, quotes, control or shell characters in a model ID, so it is left out.");
+                continue;
+            }
+
             if (routes.TryGetValue(key, out var route))
             {
                 UpdateRoute(run, route, imported);
@@ -182,7 +195,8 @@ public sealed partial class CatalogImporter(IDbContextFactory<ModelHubDbContext>
                 Name = rules.ProviderName(g.Key) ?? g.First().Name,
                 BaseUrl = g.Select(p => p.BaseUrl).FirstOrDefault(u => u is not null),
                 DocsUrl = g.Select(p => p.DocsUrl).FirstOrDefault(u => u is not null),
-                ApiKeyVariable = g.Select(p => p.ApiKeyVariable).FirstOrDefault(v => v is not null),
+                // The variable is written into request examples' code; a name no shell accepts is dropped.
+                ApiKeyVariable = g.Select(p => p.ApiKeyVariable).FirstOrDefault(RequestExamples.IsVariableName),
             })
             .ToList();
         var routes = batch.Routes.Select(r => Canonical(rules, batch.Format, r)).ToList();
