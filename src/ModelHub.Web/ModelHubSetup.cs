@@ -3,6 +3,7 @@ using ModelHub.Web.Components.Account;
 using ModelHub.Web.Data;
 using ModelHub.Web.Features.AccessTokens;
 using ModelHub.Web.Features.Catalog;
+using ModelHub.Web.Features.Comparisons;
 using ModelHub.Web.Features.Accounts;
 using ModelHub.Web.Features.Mail;
 using ModelHub.Web.Features.Operations;
@@ -30,6 +31,7 @@ public static class ModelHubSetup
         builder.AddAccessTokens();
         builder.AddCatalog();
         builder.AddPlayground();
+        builder.AddComparisons();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices(options =>
@@ -64,7 +66,8 @@ public static class ModelHubSetup
             .MapTeamEndpoints()
             .MapAccessTokenEndpoints()
             .MapCatalogEndpoints()
-            .MapPlaygroundEndpoints();
+            .MapPlaygroundEndpoints()
+            .MapComparisonEndpoints();
 
         // Any other path under /api answers 404 problem+json for every method, never a page.
         app.MapFallback("/api/{**path}", (HttpContext context) => Results.Problem(

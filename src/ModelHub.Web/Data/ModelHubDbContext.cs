@@ -5,6 +5,7 @@ using ModelHub.Web.Features.Accounts;
 using ModelHub.Web.Features.Administration;
 using ModelHub.Web.Features.Catalog;
 using ModelHub.Web.Features.Catalog.Identity;
+using ModelHub.Web.Features.Comparisons;
 using ModelHub.Web.Features.Mail;
 using ModelHub.Web.Features.Playground.Connections;
 using ModelHub.Web.Features.Playground.Prompts;
@@ -49,6 +50,10 @@ public abstract class ModelHubDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<FactClaim> FactClaims => Set<FactClaim>();
 
     public DbSet<ModelAlias> ModelAliases => Set<ModelAlias>();
+
+    public DbSet<Comparison> Comparisons => Set<Comparison>();
+
+    public DbSet<ComparisonModel> ComparisonModels => Set<ComparisonModel>();
 
     public DbSet<CatalogIdentityChange> CatalogIdentityChanges => Set<CatalogIdentityChange>();
 

@@ -882,6 +882,168 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
                     b.ToTable("RoutePriceHistory", (string)null);
                 });
 
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.Comparison", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("CachedInputShare")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("DaysPerMonth")
+                        .HasColumnType("int");
+
+                    b.Property<int>("InputTokensPerRequest")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("OutputTokensPerRequest")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RequestsPerDay")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "UpdatedAtUtc");
+
+                    b.ToTable("Comparisons", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.ComparisonModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("ComparisonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelId");
+
+                    b.HasIndex("ComparisonId", "ModelId")
+                        .IsUnique();
+
+                    b.ToTable("ComparisonModels", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.ComparisonRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ByEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid>("ComparisonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComparisonId", "AtUtc");
+
+                    b.ToTable("ComparisonRevisions", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.ComparisonRouteSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("CachedInputPricePerMillion")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ComparisonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("ContextWindow")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("InputPricePerMillion")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("OutputPricePerMillion")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("RouteId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("TakenAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComparisonId", "RouteId");
+
+                    b.ToTable("ComparisonRouteSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("ModelHub.Web.Features.Mail.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1516,6 +1678,42 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.Comparison", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.ComparisonModel", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Comparisons.Comparison", null)
+                        .WithMany("Models")
+                        .HasForeignKey("ComparisonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.ComparisonRevision", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Comparisons.Comparison", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("ComparisonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.ComparisonRouteSnapshot", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Comparisons.Comparison", null)
+                        .WithMany("Snapshots")
+                        .HasForeignKey("ComparisonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ModelHub.Web.Features.Playground.Connections.ProviderConnection", b =>
                 {
                     b.HasOne("ModelHub.Web.Features.Catalog.CatalogProvider", "CatalogProvider")
@@ -1605,6 +1803,15 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("ModelHub.Web.Features.Catalog.CatalogRoute", b =>
                 {
                     b.Navigation("PriceHistory");
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.Comparison", b =>
+                {
+                    b.Navigation("Models");
+
+                    b.Navigation("Revisions");
+
+                    b.Navigation("Snapshots");
                 });
 
             modelBuilder.Entity("ModelHub.Web.Features.Playground.Runs.PlaygroundRun", b =>

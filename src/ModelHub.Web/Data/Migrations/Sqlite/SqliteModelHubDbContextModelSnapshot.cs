@@ -849,6 +849,162 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
                     b.ToTable("RoutePriceHistory", (string)null);
                 });
 
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.Comparison", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CachedInputShare")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysPerMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InputTokensPerRequest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OutputTokensPerRequest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestsPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "UpdatedAtUtc");
+
+                    b.ToTable("Comparisons", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.ComparisonModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ComparisonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelId");
+
+                    b.HasIndex("ComparisonId", "ModelId")
+                        .IsUnique();
+
+                    b.ToTable("ComparisonModels", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.ComparisonRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ComparisonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComparisonId", "AtUtc");
+
+                    b.ToTable("ComparisonRevisions", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.ComparisonRouteSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CachedInputPricePerMillion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ComparisonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ContextWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InputPricePerMillion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OutputPricePerMillion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RouteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TakenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComparisonId", "RouteId");
+
+                    b.ToTable("ComparisonRouteSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("ModelHub.Web.Features.Mail.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1483,6 +1639,42 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.Comparison", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.ComparisonModel", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Comparisons.Comparison", null)
+                        .WithMany("Models")
+                        .HasForeignKey("ComparisonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.ComparisonRevision", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Comparisons.Comparison", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("ComparisonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.ComparisonRouteSnapshot", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Comparisons.Comparison", null)
+                        .WithMany("Snapshots")
+                        .HasForeignKey("ComparisonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ModelHub.Web.Features.Playground.Connections.ProviderConnection", b =>
                 {
                     b.HasOne("ModelHub.Web.Features.Catalog.CatalogProvider", "CatalogProvider")
@@ -1572,6 +1764,15 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ModelHub.Web.Features.Catalog.CatalogRoute", b =>
                 {
                     b.Navigation("PriceHistory");
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.Comparison", b =>
+                {
+                    b.Navigation("Models");
+
+                    b.Navigation("Revisions");
+
+                    b.Navigation("Snapshots");
                 });
 
             modelBuilder.Entity("ModelHub.Web.Features.Playground.Runs.PlaygroundRun", b =>

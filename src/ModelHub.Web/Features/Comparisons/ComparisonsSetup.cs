@@ -1,0 +1,10 @@
+namespace ModelHub.Web.Features.Comparisons;
+
+public static class ComparisonsSetup
+{
+    public static IHostApplicationBuilder AddComparisons(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ComparisonService>();
+        return builder;
+    }
+}
