@@ -33,12 +33,20 @@ internal sealed record SiteTour(IReadOnlyList<string> MemberPages, IReadOnlyList
             messages = new[] { new { role = "User", text = "Name three prime numbers." } },
         });
         var runId = run.GetProperty("id").GetString();
+        var comparison = await PostAsync(api, app, $"/api/v1/teams/{teamId}/comparisons", new
+        {
+            name = "GLM or Qwen",
+            models = new[] { "glm-4v-9b", "qwen3.5-4b", "gpt-4o" },
+            workload = new { requestsPerDay = 2_000, inputTokensPerRequest = 1_500, outputTokensPerRequest = 400, cachedInputShare = 0.2, daysPerMonth = 30 },
+        });
+        var comparisonId = comparison.GetProperty("id").GetString();
         await page.Context.CloseAsync();
 
         return new SiteTour(
             [
                 "/", "/models", "/models/glm-4v-9b", "/compare?models=glm-4v-9b,qwen3.5-4b", "/playground", "/playground/history",
                 $"/playground/runs/{runId}", "/playground/connections", "/team", "/teams", "/settings/tokens", "/not-a-page",
+                "/comparisons", $"/comparisons/{comparisonId}",
             ],
             ["/admin", "/admin/catalog/import", "/admin/catalog/identity", "/admin/catalog/models/new", "/admin/catalog/models/glm-4v-9b/edit"],
             email,
