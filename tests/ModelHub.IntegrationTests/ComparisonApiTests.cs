@@ -138,6 +138,26 @@ public sealed class ComparisonApiTests : IntegrationTest
         Assert.Equal(owner.Email, renamed.Revisions[0].ByEmail);
     }
 
+    [Fact]
+    public async Task ExportGivesMarkdownForADesignDocAndCsvOfEveryRouteAtTheChosenWorkload()
+    {
+        var created = await CreateAsync("glm-4v-9b", "gpt-4o");
+
+        var markdown = await (await owner.Api.GetAsync(Path($"/{created.Id}/export?format=md"))).ExpectAsync(HttpStatusCode.OK);
+        var csv = await (await owner.Api.GetAsync(Path($"/{created.Id}/export?format=csv&requestsPerDay=2468"))).ExpectAsync(HttpStatusCode.OK);
+        var doubled = await (await owner.Api.GetAsync(Path($"/{created.Id}/export?format=json&requestsPerDay=2468"))).ReadAsync<ComparisonView>();
+
+        Assert.StartsWith("# GLM or GPT", markdown);
+        Assert.Contains("| GLM-4V-9B | ", markdown);
+        Assert.Contains("`glm-4v-9b`", markdown);
+        Assert.StartsWith("model_slug,model,provider,provider_model_id,", csv);
+        Assert.Contains("glm-4v-9b,GLM-4V-9B,replicate,glm-4v-9b,", csv);
+        var before = created.Models.Single(m => m.Slug == "glm-4v-9b").MonthlyCost!.Usd;
+        Assert.Equal(decimal.Round(before * 2, 4), decimal.Round(doubled.Models.Single(m => m.Slug == "glm-4v-9b").MonthlyCost!.Usd, 4));
+        Assert.Equal(1_234, (await (await owner.Api.GetAsync(Path($"/{created.Id}"))).ReadAsync<ComparisonView>()).Workload.RequestsPerDay);
+        await (await owner.Api.GetAsync(Path($"/{created.Id}/export?format=pdf"))).ExpectAsync(HttpStatusCode.BadRequest);
+    }
+
     [Theory]
     [InlineData(new[] { "glm-4v-9b" }, 0.2, "models")]
     [InlineData(new[] { "glm-4v-9b", "no-such-model" }, 0.2, "no-such-model")]

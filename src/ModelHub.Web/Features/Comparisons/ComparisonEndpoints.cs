@@ -37,6 +37,29 @@ internal static class ComparisonEndpoints
             .WithSummary("The comparison with each model's facts, every route's cost at the workload, the monthly cost (cheapest route with both prices, null when none) and the price changes since it was saved.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        comparisons.MapGet("/{comparisonId:guid}/export", async (Guid teamId, Guid comparisonId, string? format, int? requestsPerDay, int? inputTokensPerRequest,
+                int? outputTokensPerRequest, decimal? cachedInputShare, int? daysPerMonth, ClaimsPrincipal user, ComparisonService service, CancellationToken ct) =>
+            {
+                var caller = Caller.From(user);
+                var saved = await service.GetAsync(caller, teamId, comparisonId, cancellationToken: ct);
+                var w = saved.Workload;
+                var workload = new ComparisonWorkload(requestsPerDay ?? w.RequestsPerDay, inputTokensPerRequest ?? w.InputTokensPerRequest,
+                    outputTokensPerRequest ?? w.OutputTokensPerRequest, cachedInputShare ?? w.CachedInputShare, daysPerMonth ?? w.DaysPerMonth);
+                var view = workload == w ? saved : await service.GetAsync(caller, teamId, comparisonId, ComparisonService.Checked(workload), ct);
+                var file = $"comparison-{System.Text.RegularExpressions.Regex.Replace(view.Name.ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-')}";
+                return (format ?? "md").ToLowerInvariant() switch
+                {
+                    "md" or "markdown" => Results.File(System.Text.Encoding.UTF8.GetBytes(ComparisonExport.ToMarkdown(view)), "text/markdown; charset=utf-8", $"{file}.md"),
+                    "csv" => Results.File(System.Text.Encoding.UTF8.GetBytes(ComparisonExport.ToCsv(view)), "text/csv; charset=utf-8", $"{file}.csv"),
+                    "json" => Results.Json(view),
+                    var other => throw new InvalidInputException($"format: md, csv or json, not '{other}'."),
+                };
+            })
+            .WithName("ExportComparison")
+            .WithSummary("The comparison as Markdown (for a design doc), CSV (every route's cost) or JSON; workload parameters cost it at another traffic without saving.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         comparisons.MapPut("/{comparisonId:guid}", (Guid teamId, Guid comparisonId, ComparisonInput input, ClaimsPrincipal user, ComparisonService service, CancellationToken ct) =>
                 service.UpdateAsync(Caller.From(user), teamId, comparisonId, input, ct))
             .WithName("UpdateComparison")

@@ -115,6 +115,9 @@ public sealed class ComparisonService(IDbContextFactory<ModelHubDbContext> datab
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>A workload from a query string, held to the same bounds as a saved one.</summary>
+    public static ComparisonWorkload Checked(ComparisonWorkload workload) => Validate(new ComparisonInput("check", ["a", "b"], workload));
+
     private static ComparisonWorkload Validate(ComparisonInput input)
     {
         var name = input.Name?.Trim() ?? "";
