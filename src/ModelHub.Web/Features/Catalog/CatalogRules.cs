@@ -16,6 +16,20 @@ public static class CatalogRules
         id.Length is > 0 and <= MaxProviderModelIdLength
         && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or ':' or '/' or '@' or '+' or '=' or '~');
 
+    /// <summary>The wanted slug, or it with "-2", "-3"… when taken; the one returned is added to <paramref name="taken"/>.</summary>
+    public static string UniqueSlug(ISet<string> taken, string wanted)
+    {
+        wanted = wanted.Length == 0 ? "model" : wanted;
+        var slug = wanted;
+        for (var n = 2; !taken.Add(slug); n++)
+        {
+            var suffix = $"-{n}";
+            slug = (wanted.Length + suffix.Length > MaxSlugLength ? wanted[..(MaxSlugLength - suffix.Length)] : wanted) + suffix;
+        }
+
+        return slug;
+    }
+
     /// <summary>A value for a message: control characters shown as '?', cut to 120 characters.</summary>
     public static string Printable(string value)
     {

@@ -161,11 +161,7 @@ public sealed partial class CatalogIdentityService(
 
         var key = rules.Normalize(rules.CanonicalProvider(providerSlug), providerModelId);
         var taken = (await db.Models.IgnoreQueryFilters().Select(m => m.Slug).ToListAsync(cancellationToken)).ToHashSet();
-        var slug = ImportJson.Slugify(key.Cleaned);
-        for (var n = 2; taken.Contains(slug); n++)
-        {
-            slug = $"{ImportJson.Slugify(key.Cleaned)}-{n}";
-        }
+        var slug = CatalogRules.UniqueSlug(taken, ImportJson.Slugify(key.Cleaned));
 
         var name = string.IsNullOrWhiteSpace(newName) ? key.Cleaned : newName.Trim();
         if (name.Length > 200)
@@ -222,31 +218,9 @@ public sealed partial class CatalogIdentityService(
         {
             var key = rules.Normalize(item.ProviderSlug, item.ProviderModelId);
             var taken = (await db.Models.IgnoreQueryFilters().Select(m => m.Slug).ToListAsync(cancellationToken)).ToHashSet();
-            var slug = ImportJson.Slugify(key.Full.Replace('@', '-'));
-            for (var n = 2; taken.Contains(slug); n++)
-            {
-                slug = $"{ImportJson.Slugify(key.Full.Replace('@', '-'))}-{n}";
-            }
-
+            var slug = CatalogRules.UniqueSlug(taken, ImportJson.Slugify(key.Cleaned));
             var m = imported.Model;
-            model = new CatalogModel
-            {
-                Slug = slug,
-                Name = m.Name,
-                Lab = rules.Lab(item.ProviderSlug, key, m.Lab, m.HuggingFaceId)?.Lab ?? m.Lab,
-                Description = m.Description,
-                ReleaseDate = m.ReleaseDate,
-                ContextWindow = m.ContextWindow,
-                MaxOutputTokens = m.MaxOutputTokens,
-                KnowledgeCutoff = m.KnowledgeCutoff,
-                OpenWeights = m.OpenWeights,
-                InputModalities = m.Input,
-                OutputModalities = m.Output,
-                Capabilities = m.Capabilities,
-                HuggingFaceId = m.HuggingFaceId,
-                Source = source,
-                UpdatedAtUtc = Now,
-            };
+            model = m.ToModel(slug, m.Name, rules.Lab(item.ProviderSlug, key, m.Lab, m.HuggingFaceId)?.Lab ?? m.Lab, source, Now);
             db.Models.Add(model);
         }
         else
@@ -255,20 +229,7 @@ public sealed partial class CatalogIdentityService(
                 ?? throw new NotFoundException($"No model has the slug '{intoSlug}'.");
         }
 
-        var route = new CatalogRoute
-        {
-            Model = model,
-            ProviderId = provider.Id,
-            ProviderModelId = item.ProviderModelId,
-            InputPricePerMillion = imported.InputPricePerMillion,
-            OutputPricePerMillion = imported.OutputPricePerMillion,
-            CachedInputPricePerMillion = imported.CachedInputPricePerMillion,
-            ContextWindow = imported.ContextWindow,
-            MaxOutputTokens = imported.MaxOutputTokens,
-            IsFree = imported.IsFree,
-            Source = source,
-            UpdatedAtUtc = Now,
-        };
+        var route = imported.ToRoute(model, provider, null, source, Now);
         db.Routes.Add(route);
         db.CatalogReviewItems.Remove(item);
         await db.SaveChangesAsync(cancellationToken);

@@ -304,25 +304,7 @@ public sealed partial class CatalogImporter(IDbContextFactory<ModelHubDbContext>
         var slug = run.UniqueSlug(ImportJson.Slugify(key.Cleaned));
         // LiteLLM names a model by its key; the ID without the provider's additions reads better.
         var name = m.Name == imported.ProviderModelId || imported.ProviderModelId.EndsWith("/" + m.Name, StringComparison.Ordinal) ? key.Cleaned : m.Name;
-        var model = new CatalogModel
-        {
-            Slug = slug,
-            Name = name,
-            Lab = lab,
-            Family = m.Family,
-            Description = m.Description,
-            ReleaseDate = m.ReleaseDate,
-            ContextWindow = m.ContextWindow,
-            MaxOutputTokens = m.MaxOutputTokens,
-            KnowledgeCutoff = m.KnowledgeCutoff,
-            OpenWeights = m.OpenWeights,
-            InputModalities = m.Input,
-            OutputModalities = m.Output,
-            Capabilities = m.Capabilities,
-            HuggingFaceId = m.HuggingFaceId,
-            Source = run.UseSource(),
-            UpdatedAtUtc = run.Now,
-        };
+        var model = m.ToModel(slug, name, lab, run.UseSource(), run.Now);
         foreach (var (field, value) in FactClaims.Describe(model))
         {
             model.Claims.Add(new FactClaim { Field = field, Value = value, Source = run.Source });
@@ -336,21 +318,7 @@ public sealed partial class CatalogImporter(IDbContextFactory<ModelHubDbContext>
 
     private static void AddRoute(Run run, CatalogModel model, CatalogProvider provider, ImportedRoute r, ModelKey key)
     {
-        var route = new CatalogRoute
-        {
-            Model = model,
-            Provider = provider,
-            ProviderModelId = r.ProviderModelId,
-            InputPricePerMillion = r.InputPricePerMillion,
-            OutputPricePerMillion = r.OutputPricePerMillion,
-            CachedInputPricePerMillion = r.CachedInputPricePerMillion,
-            ContextWindow = r.ContextWindow,
-            MaxOutputTokens = r.MaxOutputTokens,
-            IsFree = r.IsFree,
-            Quantization = key.Quantization,
-            Source = run.UseSource(),
-            UpdatedAtUtc = run.Now,
-        };
+        var route = r.ToRoute(model, provider, key.Quantization, run.UseSource(), run.Now);
         if (r.InputPricePerMillion is not null || r.OutputPricePerMillion is not null)
         {
             route.PriceHistory.Add(NewPrice(run, r));
@@ -497,18 +465,7 @@ public sealed partial class CatalogImporter(IDbContextFactory<ModelHubDbContext>
         /// <summary>Every slug in use, merged models' included, so a new model never takes one.</summary>
         public HashSet<string> TakenSlugs { get; set; } = [];
 
-        public string UniqueSlug(string wanted)
-        {
-            wanted = wanted.Length == 0 ? "model" : wanted;
-            var slug = wanted;
-            for (var n = 2; !TakenSlugs.Add(slug); n++)
-            {
-                var suffix = $"-{n}";
-                slug = (wanted.Length + suffix.Length > CatalogRules.MaxSlugLength ? wanted[..(CatalogRules.MaxSlugLength - suffix.Length)] : wanted) + suffix;
-            }
-
-            return slug;
-        }
+        public string UniqueSlug(string wanted) => CatalogRules.UniqueSlug(TakenSlugs, wanted);
 
         public int Reviews { get; private set; }
 

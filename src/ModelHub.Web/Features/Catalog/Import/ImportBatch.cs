@@ -24,7 +24,29 @@ public sealed record ImportedModel(
     Modality Input = Modality.None,
     Modality Output = Modality.None,
     ModelCapability Capabilities = ModelCapability.None,
-    string? HuggingFaceId = null);
+    string? HuggingFaceId = null)
+{
+    /// <summary>A new catalog model with what the file says; slug, name and lab are decided by the caller.</summary>
+    public CatalogModel ToModel(string slug, string name, string lab, CatalogSource source, DateTime now) => new()
+    {
+        Slug = slug,
+        Name = name,
+        Lab = lab,
+        Family = Family,
+        Description = Description,
+        ReleaseDate = ReleaseDate,
+        ContextWindow = ContextWindow,
+        MaxOutputTokens = MaxOutputTokens,
+        KnowledgeCutoff = KnowledgeCutoff,
+        OpenWeights = OpenWeights,
+        InputModalities = Input,
+        OutputModalities = Output,
+        Capabilities = Capabilities,
+        HuggingFaceId = HuggingFaceId,
+        Source = source,
+        UpdatedAtUtc = now,
+    };
+}
 
 /// <summary>One route from the file, normalised to USD per million tokens. <see cref="Entry"/> names it in messages.</summary>
 public sealed record ImportedRoute(
@@ -37,7 +59,25 @@ public sealed record ImportedRoute(
     int? ContextWindow,
     int? MaxOutputTokens,
     bool IsFree,
-    string Entry);
+    string Entry)
+{
+    /// <summary>A new catalog route with the file's prices and limits.</summary>
+    public CatalogRoute ToRoute(CatalogModel model, CatalogProvider provider, string? quantization, CatalogSource source, DateTime now) => new()
+    {
+        Model = model,
+        Provider = provider,
+        ProviderModelId = ProviderModelId,
+        InputPricePerMillion = InputPricePerMillion,
+        OutputPricePerMillion = OutputPricePerMillion,
+        CachedInputPricePerMillion = CachedInputPricePerMillion,
+        ContextWindow = ContextWindow,
+        MaxOutputTokens = MaxOutputTokens,
+        IsFree = IsFree,
+        Quantization = quantization,
+        Source = source,
+        UpdatedAtUtc = now,
+    };
+}
 
 public sealed record ImportBatch(CatalogImportFormat Format, IReadOnlyList<ImportedProvider> Providers, IReadOnlyList<ImportedRoute> Routes);
 
