@@ -70,7 +70,7 @@ public sealed class CatalogIdentityImportTests : IntegrationTest
     }
 
     [Fact]
-    public async Task RealWorldFilesPutEveryRouteOfOneModelOnOneEntry()
+    public async Task RealWorldFilesKeepTheIssuesExamplesWholeNoModelsSharedAndFourInFiveModelsWhole()
     {
         await ImportAllAsync();
         var references = await RouteReferencesAsync();

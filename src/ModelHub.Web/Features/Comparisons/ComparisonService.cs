@@ -115,8 +115,6 @@ public sealed class ComparisonService(IDbContextFactory<ModelHubDbContext> datab
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>A workload from a query string, held to the same bounds as a saved one.</summary>
-    public static ComparisonWorkload Checked(ComparisonWorkload workload) => Validate(new ComparisonInput("check", ["a", "b"], workload));
 
     private static ComparisonWorkload Validate(ComparisonInput input)
     {
@@ -137,7 +135,12 @@ public sealed class ComparisonService(IDbContextFactory<ModelHubDbContext> datab
             throw new InvalidInputException($"models: choose {MinModels} to {MaxModels} different models.");
         }
 
-        var w = input.Workload ?? ComparisonWorkload.ChatAssistant;
+        return Checked(input.Workload ?? ComparisonWorkload.ChatAssistant);
+    }
+
+    /// <summary>A workload held to the bounds a saved one must keep; also used for one given in a query string.</summary>
+    public static ComparisonWorkload Checked(ComparisonWorkload w)
+    {
         if (w.RequestsPerDay is < 0 or > 1_000_000_000)
         {
             throw new InvalidInputException("workload.requestsPerDay: 0 to 1,000,000,000.");

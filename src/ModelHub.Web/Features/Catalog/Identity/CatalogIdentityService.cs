@@ -127,8 +127,8 @@ public sealed partial class CatalogIdentityService(
         await db.SaveChangesAsync(cancellationToken);
 
         // The merged model's spellings now mean the target, for every provider and every later import.
-        var intoKeys = KeysOf(into, db).Select(k => k.Full).ToHashSet();
-        foreach (var key in KeysOf(from, db).Select(k => k.Full).Distinct().Where(k => !intoKeys.Contains(k)))
+        var intoKeys = KeysOf(into).Select(k => k.Full).ToHashSet();
+        foreach (var key in KeysOf(from).Select(k => k.Full).Distinct().Where(k => !intoKeys.Contains(k)))
         {
             db.ModelAliases.Add(new ModelAlias { Key = key, ModelId = into.Id, ChangeId = change.Id, CreatedAtUtc = Now });
         }
@@ -356,7 +356,7 @@ public sealed partial class CatalogIdentityService(
             .SingleOrDefaultAsync(m => m.Slug == slug, cancellationToken)
         ?? throw new NotFoundException($"No model has the slug '{slug}'.");
 
-    private IEnumerable<ModelKey> KeysOf(CatalogModel model, ModelHubDbContext db) =>
+    private IEnumerable<ModelKey> KeysOf(CatalogModel model) =>
         model.Routes.Select(r => rules.Normalize(rules.CanonicalProvider(r.Provider.Slug), r.ProviderModelId))
             .Append(rules.Normalize("", model.Slug));
 

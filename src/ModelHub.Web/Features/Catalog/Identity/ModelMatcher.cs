@@ -160,9 +160,6 @@ public sealed partial class ModelMatcher(IdentityRules rules)
         return New(key, $"no catalog model is '{key.Full}'");
     }
 
-    /// <summary>A new model made for <paramref name="key"/>: later spellings of it join it.</summary>
-    public void Register(CatalogModel model, ModelKey key) => Index(model, key);
-
     private static MatchDecision New(ModelKey key, string why) => new(MatchKind.New, null, $"new model: {why}", key, []);
 
     private static MatchDecision Review(ModelKey key, string why, IReadOnlyList<CatalogModel> candidates) =>

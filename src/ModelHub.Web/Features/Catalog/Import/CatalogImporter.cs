@@ -145,7 +145,7 @@ public sealed partial class CatalogImporter(IDbContextFactory<ModelHubDbContext>
                         break;
                     case MatchKind.New:
                         var model = NewModel(run, imported, decision.Key);
-                        matcher.Register(model, decision.Key);
+                        matcher.Index(model, decision.Key);
                         AddRoute(run, model, provider, imported, decision.Key);
                         run.Match(imported, MatchKind.New, model, decision.Reason);
                         break;
