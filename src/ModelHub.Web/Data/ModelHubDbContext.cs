@@ -55,6 +55,10 @@ public abstract class ModelHubDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<ComparisonModel> ComparisonModels => Set<ComparisonModel>();
 
+    public DbSet<ComparisonRun> ComparisonRuns => Set<ComparisonRun>();
+
+    public DbSet<ComparisonSeen> ComparisonsSeen => Set<ComparisonSeen>();
+
     public DbSet<CatalogIdentityChange> CatalogIdentityChanges => Set<CatalogIdentityChange>();
 
     public DbSet<CatalogReviewItem> CatalogReviewItems => Set<CatalogReviewItem>();

@@ -21,6 +21,12 @@ internal sealed class ComparisonConfiguration : IEntityTypeConfiguration<Compari
         builder.HasMany(c => c.Models).WithOne().HasForeignKey(m => m.ComparisonId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Snapshots).WithOne().HasForeignKey(s => s.ComparisonId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Revisions).WithOne().HasForeignKey(r => r.ComparisonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Runs).WithOne().HasForeignKey(r => r.ComparisonId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(c => c.RequirementsJson).HasMaxLength(4000);
+        builder.Property(c => c.WeightsJson).HasMaxLength(1000);
+        builder.Property(c => c.ChosenModelName).HasMaxLength(300);
+        builder.Property(c => c.DecisionRationale).HasMaxLength(ComparisonService.MaxRationaleLength);
+        builder.Property(c => c.DecidedByEmail).HasMaxLength(256);
     }
 }
 
@@ -56,5 +62,28 @@ internal sealed class ComparisonRevisionConfiguration : IEntityTypeConfiguration
         builder.Property(r => r.ByUserId).HasMaxLength(450);
         builder.Property(r => r.ByEmail).HasMaxLength(256);
         builder.Property(r => r.Summary).HasMaxLength(1000);
+    }
+}
+
+internal sealed class ComparisonRunConfiguration : IEntityTypeConfiguration<ComparisonRun>
+{
+    public void Configure(EntityTypeBuilder<ComparisonRun> builder)
+    {
+        builder.ToTable("ComparisonRuns");
+        builder.HasIndex(r => new { r.ComparisonId, r.RunId }).IsUnique();
+        builder.HasIndex(r => r.RunId);
+        builder.Property(r => r.LinkedByUserId).HasMaxLength(450);
+    }
+}
+
+internal sealed class ComparisonSeenConfiguration : IEntityTypeConfiguration<ComparisonSeen>
+{
+    public void Configure(EntityTypeBuilder<ComparisonSeen> builder)
+    {
+        builder.ToTable("ComparisonsSeen");
+        builder.HasKey(s => new { s.ComparisonId, s.UserId });
+        builder.HasIndex(s => s.UserId);
+        builder.Property(s => s.UserId).HasMaxLength(450);
+        builder.HasOne<Comparison>().WithMany().HasForeignKey(s => s.ComparisonId).OnDelete(DeleteBehavior.Cascade);
     }
 }

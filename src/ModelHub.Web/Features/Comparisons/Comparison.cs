@@ -24,6 +24,23 @@ public sealed class Comparison : ITeamOwned
 
     public int DaysPerMonth { get; set; } = 30;
 
+    /// <summary><see cref="ComparisonRequirements"/> as JSON; null when the team set none.</summary>
+    public string? RequirementsJson { get; set; }
+
+    /// <summary><see cref="ComparisonWeights"/> as JSON; null for the defaults.</summary>
+    public string? WeightsJson { get; set; }
+
+    /// <summary>The decision record: the model the team chose, kept by id and name so it survives the model leaving the comparison.</summary>
+    public int? ChosenModelId { get; set; }
+
+    public string? ChosenModelName { get; set; }
+
+    public string? DecisionRationale { get; set; }
+
+    public string? DecidedByEmail { get; set; }
+
+    public DateTime? DecidedAtUtc { get; set; }
+
     public required string CreatedByUserId { get; set; }
 
     public DateTime CreatedAtUtc { get; set; } = DateTime.UtcNow;
@@ -38,6 +55,8 @@ public sealed class Comparison : ITeamOwned
     public List<ComparisonRouteSnapshot> Snapshots { get; set; } = [];
 
     public List<ComparisonRevision> Revisions { get; set; } = [];
+
+    public List<ComparisonRun> Runs { get; set; } = [];
 }
 
 /// <summary>One model of a comparison, in the order the team chose.</summary>
@@ -90,4 +109,31 @@ public sealed class ComparisonRevision
     public DateTime AtUtc { get; set; }
 
     public required string Summary { get; set; }
+}
+
+/// <summary>
+/// A playground run the team linked to a comparison as evidence. No foreign key to the run: SQL Server
+/// refuses a second cascade path from the team, and a deleted run simply stops counting.
+/// </summary>
+public sealed class ComparisonRun
+{
+    public int Id { get; set; }
+
+    public Guid ComparisonId { get; set; }
+
+    public Guid RunId { get; set; }
+
+    public required string LinkedByUserId { get; set; }
+
+    public DateTime LinkedAtUtc { get; set; }
+}
+
+/// <summary>When a member last opened a comparison: price changes after it are news to them.</summary>
+public sealed class ComparisonSeen
+{
+    public Guid ComparisonId { get; set; }
+
+    public required string UserId { get; set; }
+
+    public DateTime SeenAtUtc { get; set; }
 }

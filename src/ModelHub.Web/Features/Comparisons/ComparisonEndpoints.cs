@@ -69,6 +69,14 @@ internal static class ComparisonEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        comparisons.MapPut("/{comparisonId:guid}/decision", (Guid teamId, Guid comparisonId, DecisionInput input, ClaimsPrincipal user, ComparisonService service, CancellationToken ct) =>
+                service.DecideAsync(Caller.From(user), teamId, comparisonId, input, ct))
+            .WithName("DecideComparison")
+            .WithSummary("Records the team's chosen model (one of the comparison's slugs) with a rationale, or withdraws the decision when modelSlug is null; Members and above.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         comparisons.MapDelete("/{comparisonId:guid}", async Task<NoContent> (Guid teamId, Guid comparisonId, ClaimsPrincipal user, ComparisonService service, CancellationToken ct) =>
             {
                 await service.DeleteAsync(Caller.From(user), teamId, comparisonId, ct);

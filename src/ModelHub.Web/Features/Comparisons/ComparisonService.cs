@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using ModelHub.Web.Data;
 using ModelHub.Web.Features.Catalog;
@@ -12,12 +14,17 @@ namespace ModelHub.Web.Features.Comparisons;
 /// author or a team Admin deletes it. Costs and facts are computed from the catalog on every read;
 /// the route snapshot taken when a model is added keeps the prices it was saved at.
 /// </summary>
-public sealed class ComparisonService(IDbContextFactory<ModelHubDbContext> databases, ModelDetailQueries details, TimeProvider clock)
+public sealed class ComparisonService(
+    IDbContextFactory<ModelHubDbContext> databases,
+    ModelDetailQueries details,
+    IEnumerable<IComparisonEvidenceSource> evidenceSources,
+    TimeProvider clock)
 {
     public const int MinModels = 2;
     public const int MaxModels = 6;
     public const int MaxNameLength = 200;
     public const int MaxNotesLength = 20_000;
+    public const int MaxRationaleLength = 4_000;
 
     public async Task<IReadOnlyList<ComparisonSummary>> ListAsync(Caller caller, Guid teamId, CancellationToken cancellationToken = default)
     {
@@ -115,6 +122,57 @@ public sealed class ComparisonService(IDbContextFactory<ModelHubDbContext> datab
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Records (or, with no model, withdraws) the team's decision. It is kept apart from the comparison's
+    /// other fields, so later edits of models, workload or notes leave it as it was.
+    /// </summary>
+    public async Task<ComparisonView> DecideAsync(Caller caller, Guid teamId, Guid comparisonId, DecisionInput input, CancellationToken cancellationToken = default)
+    {
+        if (input.Rationale is { Length: > MaxRationaleLength })
+        {
+            throw new InvalidInputException($"rationale: at most {MaxRationaleLength:N0} characters.");
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var membership = await db.RequireAsync(caller, teamId, TeamRole.Member, cancellationToken);
+        var comparison = await LoadAsync(db, membership, comparisonId, tracked: true, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var email = await db.Users.Where(u => u.Id == caller.UserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken) ?? caller.UserId;
+        string summary;
+        if (string.IsNullOrWhiteSpace(input.ModelSlug))
+        {
+            summary = comparison.ChosenModelName is { } was ? $"withdrew the decision for {was}" : "no decision to withdraw";
+            comparison.ChosenModelId = null;
+            comparison.ChosenModelName = null;
+            comparison.DecisionRationale = null;
+            comparison.DecidedByEmail = null;
+            comparison.DecidedAtUtc = null;
+        }
+        else
+        {
+            var slugs = await SlugsAsync(db, comparison.Models.Select(m => m.ModelId).ToList(), cancellationToken);
+            var chosen = slugs.FirstOrDefault(p => string.Equals(p.Value, input.ModelSlug.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (chosen.Value is null)
+            {
+                throw new InvalidInputException($"modelSlug: '{input.ModelSlug}' is not one of this comparison's models; choose one of {string.Join(", ", slugs.Values)}.");
+            }
+
+            var name = await db.Models.IgnoreQueryFilters().Where(m => m.Slug == chosen.Value).Select(m => m.Name).SingleAsync(cancellationToken);
+            comparison.ChosenModelId = chosen.Key;
+            comparison.ChosenModelName = name;
+            comparison.DecisionRationale = string.IsNullOrWhiteSpace(input.Rationale) ? null : input.Rationale.Trim();
+            comparison.DecidedByEmail = email;
+            comparison.DecidedAtUtc = now;
+            summary = $"chose {name}";
+        }
+
+        comparison.Version = Guid.NewGuid();
+        comparison.UpdatedAtUtc = now;
+        comparison.Revisions.Add(new ComparisonRevision { ByUserId = caller.UserId, ByEmail = email, AtUtc = now, Summary = summary });
+        await db.SaveChangesAsync(cancellationToken);
+        return await ToViewAsync(db, comparison, null, cancellationToken);
+    }
+
 
     private static ComparisonWorkload Validate(ComparisonInput input)
     {
@@ -135,8 +193,31 @@ public sealed class ComparisonService(IDbContextFactory<ModelHubDbContext> datab
             throw new InvalidInputException($"models: choose {MinModels} to {MaxModels} different models.");
         }
 
+        if (input.Requirements is { } r)
+        {
+            if (r.MinContextWindow is < 0 or > 100_000_000)
+            {
+                throw new InvalidInputException("requirements.minContextWindow: a token count from 0 to 100,000,000.");
+            }
+
+            if ((r.Licenses?.Count ?? 0) > 20 || (r.Providers?.Count ?? 0) > 50 || (r.Licenses ?? []).Concat(r.Providers ?? []).Any(v => string.IsNullOrWhiteSpace(v) || v.Length > 100))
+            {
+                throw new InvalidInputException("requirements.licenses and providers: up to 20 licences and 50 providers, each 1 to 100 characters.");
+            }
+        }
+
+        if (input.Weights is { } w && new[] { w.Cost, w.Context, w.Speed, w.Benchmarks, w.Scores }.Any(x => x is < 0 or > 5))
+        {
+            throw new InvalidInputException("weights: each of cost, context, speed, benchmarks and scores from 0 (ignore) to 5.");
+        }
+
         return Checked(input.Workload ?? ComparisonWorkload.ChatAssistant);
     }
+
+    private static bool SameRequirements(ComparisonRequirements a, ComparisonRequirements b) =>
+        a.Capabilities == b.Capabilities && a.MinContextWindow == b.MinContextWindow && a.OpenWeights == b.OpenWeights
+        && (a.Licenses ?? []).SequenceEqual(b.Licenses ?? [], StringComparer.OrdinalIgnoreCase)
+        && (a.Providers ?? []).SequenceEqual(b.Providers ?? [], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A workload held to the bounds a saved one must keep; also used for one given in a query string.</summary>
     public static ComparisonWorkload Checked(ComparisonWorkload w)
@@ -173,6 +254,16 @@ public sealed class ComparisonService(IDbContextFactory<ModelHubDbContext> datab
         comparison.OutputTokensPerRequest = w.OutputTokensPerRequest;
         comparison.CachedInputShare = w.CachedInputShare;
         comparison.DaysPerMonth = w.DaysPerMonth;
+        if (input.Requirements is { } requirements)
+        {
+            comparison.RequirementsJson = requirements.IsEmpty ? null : JsonSerializer.Serialize(requirements, StoredJson);
+        }
+
+        if (input.Weights is { } weights)
+        {
+            comparison.WeightsJson = weights == ComparisonWeights.Default ? null : JsonSerializer.Serialize(weights, StoredJson);
+        }
+
         comparison.UpdatedAtUtc = now;
         comparison.Version = Guid.NewGuid();
     }
@@ -206,6 +297,16 @@ public sealed class ComparisonService(IDbContextFactory<ModelHubDbContext> datab
         if ((c.Notes ?? "") != (input.Notes ?? ""))
         {
             changes.Add("notes edited");
+        }
+
+        if (input.Requirements is { } requirements && !SameRequirements(requirements, ReadRequirements(c)))
+        {
+            changes.Add("requirements changed");
+        }
+
+        if (input.Weights is { } weights && weights != ReadWeights(c))
+        {
+            changes.Add($"weights cost {weights.Cost}, context {weights.Context}, speed {weights.Speed}, benchmarks {weights.Benchmarks}, scores {weights.Scores}");
         }
 
         return changes;
@@ -279,10 +380,42 @@ public sealed class ComparisonService(IDbContextFactory<ModelHubDbContext> datab
         var routeIds = models.SelectMany(m => m.Routes.Select(r => r.Id)).ToList();
         var updated = await db.Routes.AsNoTracking().Where(r => routeIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.UpdatedAtUtc, cancellationToken);
         var changes = PriceChanges(c, models, updated);
+        var (runs, measured) = await ComparisonRunEvidence.LoadAsync(db, c, compared, cancellationToken);
+        var evaluations = new List<EvaluationEvidence>();
+        foreach (var source in evidenceSources)
+        {
+            evaluations.AddRange(await source.GetAsync(c.TeamId, compared.Select(m => m.Slug).ToList(), cancellationToken));
+        }
+
+        var requirements = ReadRequirements(c);
+        var weights = ReadWeights(c);
+        var decision = await DecisionAsync(db, c, compared, cancellationToken);
+        var analysis = ComparisonAnalyzer.Analyze(compared, workload, requirements, weights, measured, evaluations);
         return new ComparisonView(c.Id, c.TeamId, c.Name, c.Notes, workload, compared, changes,
             c.Revisions.OrderByDescending(r => r.AtUtc).Select(r => new ComparisonRevisionView(r.ByEmail, r.AtUtc, r.Summary)).ToList(),
-            c.CreatedByUserId, c.CreatedAtUtc, c.UpdatedAtUtc, c.Version);
+            c.CreatedByUserId, c.CreatedAtUtc, c.UpdatedAtUtc, c.Version,
+            requirements, weights, decision, runs, measured, evaluations, analysis);
     }
+
+    private static async Task<DecisionView?> DecisionAsync(ModelHubDbContext db, Comparison c, IReadOnlyList<ComparedModel> compared, CancellationToken cancellationToken)
+    {
+        if (c.ChosenModelId is not { } chosen)
+        {
+            return null;
+        }
+
+        var slug = (await SlugsAsync(db, [chosen], cancellationToken)).GetValueOrDefault(chosen);
+        return new DecisionView(slug, c.ChosenModelName ?? slug ?? "a model no longer in the catalog", c.DecisionRationale, c.DecidedByEmail ?? "", c.DecidedAtUtc ?? c.UpdatedAtUtc,
+            slug is not null && compared.Any(m => m.Slug == slug));
+    }
+
+    internal static ComparisonRequirements ReadRequirements(Comparison c) =>
+        c.RequirementsJson is { } json ? JsonSerializer.Deserialize<ComparisonRequirements>(json, StoredJson) ?? ComparisonRequirements.None : ComparisonRequirements.None;
+
+    internal static ComparisonWeights ReadWeights(Comparison c) =>
+        c.WeightsJson is { } json ? JsonSerializer.Deserialize<ComparisonWeights>(json, StoredJson) ?? ComparisonWeights.Default : ComparisonWeights.Default;
+
+    private static readonly JsonSerializerOptions StoredJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>Every route's cost at the workload; the model's monthly cost is its cheapest priced route.</summary>
     public static ComparedModel Cost(ModelDetails model, ComparisonWorkload workload)

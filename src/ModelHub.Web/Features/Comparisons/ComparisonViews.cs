@@ -3,7 +3,26 @@ using ModelHub.Web.Features.Catalog;
 namespace ModelHub.Web.Features.Comparisons;
 
 /// <summary>What a client sends to create or change a comparison. <see cref="Version"/> guards a change against a newer save.</summary>
-public sealed record ComparisonInput(string Name, IReadOnlyList<string> Models, ComparisonWorkload? Workload = null, string? Notes = null, Guid? Version = null);
+public sealed record ComparisonInput(
+    string Name,
+    IReadOnlyList<string> Models,
+    ComparisonWorkload? Workload = null,
+    string? Notes = null,
+    Guid? Version = null,
+    ComparisonRequirements? Requirements = null,
+    ComparisonWeights? Weights = null);
+
+/// <summary>The team's pick among the compared models, and why. Null model slug clears it.</summary>
+public sealed record DecisionInput(string? ModelSlug, string? Rationale);
+
+/// <summary>The decision record as shown at the top of the comparison; the model may since have left it.</summary>
+public sealed record DecisionView(string? ModelSlug, string ModelName, string? Rationale, string ByEmail, DateTime AtUtc, bool StillCompared);
+
+/// <summary>A run linked as evidence, with what each of its answers measured.</summary>
+public sealed record LinkedRunView(Guid RunId, string Title, DateTime CreatedAtUtc, IReadOnlyList<LinkedRunTarget> Targets);
+
+public sealed record LinkedRunTarget(string DisplayName, string? ModelSlug, string ProviderModelId, string Status, double? TimeToFirstTokenMs, double? OutputTokensPerSecond,
+    int? InputTokens, int? OutputTokens, decimal? CostUsd);
 
 /// <summary>A model's cost at the workload: the cheapest route with both prices.</summary>
 public sealed record MonthlyCost(decimal Usd, string ProviderSlug, string ProviderModelId);
@@ -43,6 +62,13 @@ public sealed record ComparisonView(
     string CreatedByUserId,
     DateTime CreatedAtUtc,
     DateTime UpdatedAtUtc,
-    Guid Version);
+    Guid Version,
+    ComparisonRequirements Requirements,
+    ComparisonWeights Weights,
+    DecisionView? Decision,
+    IReadOnlyList<LinkedRunView> LinkedRuns,
+    IReadOnlyList<MeasuredEvidence> Measured,
+    IReadOnlyList<EvaluationEvidence> Evaluations,
+    ComparisonAnalysis Analysis);
 
-public sealed record ComparisonSummary(Guid Id, string Name, IReadOnlyList<string> ModelSlugs, DateTime UpdatedAtUtc, string UpdatedBy);
+public sealed record ComparisonSummary(Guid Id, string Name, IReadOnlyList<string> ModelSlugs, DateTime UpdatedAtUtc, string UpdatedBy, string? ChosenModelName = null, int UnseenPriceChanges = 0);

@@ -891,6 +891,13 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
                     b.Property<long>("CachedInputShare")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("ChosenModelId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ChosenModelName")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -901,6 +908,17 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("DaysPerMonth")
                         .HasColumnType("int");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedByEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("DecisionRationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<int>("InputTokensPerRequest")
                         .HasColumnType("int");
@@ -920,6 +938,10 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
                     b.Property<int>("RequestsPerDay")
                         .HasColumnType("int");
 
+                    b.Property<string>("RequirementsJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<Guid>("TeamId")
                         .HasColumnType("uniqueidentifier");
 
@@ -929,6 +951,10 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WeightsJson")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.HasKey("Id");
 
@@ -1042,6 +1068,57 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
                     b.HasIndex("ComparisonId", "RouteId");
 
                     b.ToTable("ComparisonRouteSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.ComparisonRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("ComparisonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("LinkedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LinkedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("ComparisonId", "RunId")
+                        .IsUnique();
+
+                    b.ToTable("ComparisonRuns", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.ComparisonSeen", b =>
+                {
+                    b.Property<Guid>("ComparisonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("SeenAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("ComparisonId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ComparisonsSeen", (string)null);
                 });
 
             modelBuilder.Entity("ModelHub.Web.Features.Mail.OutboxMessage", b =>
@@ -1714,6 +1791,24 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.ComparisonRun", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Comparisons.Comparison", null)
+                        .WithMany("Runs")
+                        .HasForeignKey("ComparisonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.ComparisonSeen", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Comparisons.Comparison", null)
+                        .WithMany()
+                        .HasForeignKey("ComparisonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ModelHub.Web.Features.Playground.Connections.ProviderConnection", b =>
                 {
                     b.HasOne("ModelHub.Web.Features.Catalog.CatalogProvider", "CatalogProvider")
@@ -1810,6 +1905,8 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
                     b.Navigation("Models");
 
                     b.Navigation("Revisions");
+
+                    b.Navigation("Runs");
 
                     b.Navigation("Snapshots");
                 });

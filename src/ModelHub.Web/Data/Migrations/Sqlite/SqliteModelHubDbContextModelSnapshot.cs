@@ -858,6 +858,13 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
                     b.Property<long>("CachedInputShare")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ChosenModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChosenModelName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -868,6 +875,17 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("DaysPerMonth")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionRationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("InputTokensPerRequest")
                         .HasColumnType("INTEGER");
@@ -887,6 +905,10 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
                     b.Property<int>("RequestsPerDay")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RequirementsJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("TeamId")
                         .HasColumnType("TEXT");
 
@@ -895,6 +917,10 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WeightsJson")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1003,6 +1029,55 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
                     b.HasIndex("ComparisonId", "RouteId");
 
                     b.ToTable("ComparisonRouteSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.ComparisonRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ComparisonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LinkedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("ComparisonId", "RunId")
+                        .IsUnique();
+
+                    b.ToTable("ComparisonRuns", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.ComparisonSeen", b =>
+                {
+                    b.Property<Guid>("ComparisonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ComparisonId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ComparisonsSeen", (string)null);
                 });
 
             modelBuilder.Entity("ModelHub.Web.Features.Mail.OutboxMessage", b =>
@@ -1675,6 +1750,24 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.ComparisonRun", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Comparisons.Comparison", null)
+                        .WithMany("Runs")
+                        .HasForeignKey("ComparisonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Comparisons.ComparisonSeen", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Comparisons.Comparison", null)
+                        .WithMany()
+                        .HasForeignKey("ComparisonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ModelHub.Web.Features.Playground.Connections.ProviderConnection", b =>
                 {
                     b.HasOne("ModelHub.Web.Features.Catalog.CatalogProvider", "CatalogProvider")
@@ -1771,6 +1864,8 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
                     b.Navigation("Models");
 
                     b.Navigation("Revisions");
+
+                    b.Navigation("Runs");
 
                     b.Navigation("Snapshots");
                 });
