@@ -53,7 +53,7 @@ public sealed class ComparisonService(
 
     public async Task<ComparisonView> CreateAsync(Caller caller, Guid teamId, ComparisonInput input, CancellationToken cancellationToken = default)
     {
-        var workload = Validate(input);
+        var workload = Validate(input) ?? ComparisonWorkload.ChatAssistant;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var membership = await db.RequireAsync(caller, teamId, TeamRole.Member, cancellationToken);
         var models = await ResolveModelsAsync(db, input.Models, cancellationToken);
@@ -74,6 +74,7 @@ public sealed class ComparisonService(
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var membership = await db.RequireAsync(caller, teamId, TeamRole.Member, cancellationToken);
         var comparison = await LoadAsync(db, membership, comparisonId, tracked: true, cancellationToken);
+        workload ??= SavedWorkload(comparison);
         if (input.Version is { } version)
         {
             db.Entry(comparison).Property(c => c.Version).OriginalValue = version;
@@ -174,7 +175,8 @@ public sealed class ComparisonService(
     }
 
 
-    private static ComparisonWorkload Validate(ComparisonInput input)
+    /// <summary>Checks the input; returns its workload, or null when it sends none (a new comparison then gets the chat preset, a change keeps the saved one).</summary>
+    private static ComparisonWorkload? Validate(ComparisonInput input)
     {
         var name = input.Name?.Trim() ?? "";
         if (name.Length is 0 or > MaxNameLength)
@@ -211,10 +213,10 @@ public sealed class ComparisonService(
             throw new InvalidInputException("weights: each of cost, context, speed, benchmarks and scores from 0 (ignore) to 5.");
         }
 
-        return Checked(input.Workload ?? ComparisonWorkload.ChatAssistant);
+        return input.Workload is { } workload ? Checked(workload) : null;
     }
 
-    private static bool SameRequirements(ComparisonRequirements a, ComparisonRequirements b) =>
+    internal static bool SameRequirements(ComparisonRequirements a, ComparisonRequirements b) =>
         a.Capabilities == b.Capabilities && a.MinContextWindow == b.MinContextWindow && a.OpenWeights == b.OpenWeights
         && (a.Licenses ?? []).SequenceEqual(b.Licenses ?? [], StringComparer.OrdinalIgnoreCase)
         && (a.Providers ?? []).SequenceEqual(b.Providers ?? [], StringComparer.OrdinalIgnoreCase);
@@ -289,7 +291,7 @@ public sealed class ComparisonService(
             changes.Add($"removed {removed} model(s)");
         }
 
-        if (new ComparisonWorkload(c.RequestsPerDay, c.InputTokensPerRequest, c.OutputTokensPerRequest, c.CachedInputShare, c.DaysPerMonth) != w)
+        if (SavedWorkload(c) != w)
         {
             changes.Add($"workload {w.RequestsPerDay:N0} requests/day, {w.InputTokensPerRequest:N0} in, {w.OutputTokensPerRequest:N0} out, {w.CachedInputShare:P0} cached, {w.DaysPerMonth} days");
         }
@@ -371,7 +373,7 @@ public sealed class ComparisonService(
 
     private async Task<ComparisonView> ToViewAsync(ModelHubDbContext db, Comparison c, ComparisonWorkload? workloadOverride, CancellationToken cancellationToken)
     {
-        var workload = workloadOverride ?? new ComparisonWorkload(c.RequestsPerDay, c.InputTokensPerRequest, c.OutputTokensPerRequest, c.CachedInputShare, c.DaysPerMonth);
+        var workload = workloadOverride ?? SavedWorkload(c);
         var ordered = c.Models.OrderBy(m => m.Position).Select(m => m.ModelId).ToList();
         var slugs = await SlugsAsync(db, ordered, cancellationToken);
         var models = await details.GetManyAsync(ordered.Where(slugs.ContainsKey).Select(id => slugs[id]).Distinct().ToList(), cancellationToken);
@@ -408,6 +410,9 @@ public sealed class ComparisonService(
         return new DecisionView(slug, c.ChosenModelName ?? slug ?? "a model no longer in the catalog", c.DecisionRationale, c.DecidedByEmail ?? "", c.DecidedAtUtc ?? c.UpdatedAtUtc,
             slug is not null && compared.Any(m => m.Slug == slug));
     }
+
+    private static ComparisonWorkload SavedWorkload(Comparison c) =>
+        new(c.RequestsPerDay, c.InputTokensPerRequest, c.OutputTokensPerRequest, c.CachedInputShare, c.DaysPerMonth);
 
     internal static ComparisonRequirements ReadRequirements(Comparison c) =>
         c.RequirementsJson is { } json ? JsonSerializer.Deserialize<ComparisonRequirements>(json, StoredJson) ?? ComparisonRequirements.None : ComparisonRequirements.None;
