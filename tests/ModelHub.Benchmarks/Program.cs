@@ -2,7 +2,8 @@
 // filtered, sorted catalog pages (through the service the page calls, and through the HTTP API on
 // loopback) and a 1,500-route models.dev import. Run: dotnet run -c Release --project tests/ModelHub.Benchmarks
 // With the argument "playground" it measures the playground instead (see PlaygroundBenchmark.cs); with
-// "catalog-api", the list API for a 500 x 40 and a 5,000 x 4 catalog (see CatalogApiBenchmark.cs).
+// "catalog-api", the list API for a 500 x 40 and a 5,000 x 4 catalog (see CatalogApiBenchmark.cs); with
+// "comparison", a saved 6-model comparison's server render and recompute (see ComparisonBenchmark.cs).
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -25,6 +26,12 @@ using ModelHub.Web.Features.Common;
 if (args is ["playground", ..])
 {
     await ModelHub.Benchmarks.PlaygroundBenchmark.RunAsync();
+    return;
+}
+
+if (args is ["comparison", ..])
+{
+    await ModelHub.Benchmarks.ComparisonBenchmark.RunAsync();
     return;
 }
 

@@ -352,19 +352,33 @@ public sealed class ComparisonService(
     /// <summary>Slugs of models by id; a model merged away since is shown as the model it joined.</summary>
     private static async Task<Dictionary<int, string>> SlugsAsync(ModelHubDbContext db, IReadOnlyList<int> ids, CancellationToken cancellationToken)
     {
-        var models = await db.Models.IgnoreQueryFilters().AsNoTracking().Select(m => new { m.Id, m.Slug, m.MergedIntoId }).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var known = new Dictionary<int, (string Slug, int? MergedIntoId)>();
+        var wanted = ids.Distinct().ToList();
+        // Follows merge chains a hop at a time: a few small queries instead of reading the whole catalog.
+        for (var hops = 0; wanted.Count > 0 && hops < 20; hops++)
+        {
+            var rows = await db.Models.IgnoreQueryFilters().AsNoTracking().Where(m => wanted.Contains(m.Id))
+                .Select(m => new { m.Id, m.Slug, m.MergedIntoId }).ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                known[row.Id] = (row.Slug, row.MergedIntoId);
+            }
+
+            wanted = rows.Where(r => r.MergedIntoId is { } next && !known.ContainsKey(next)).Select(r => r.MergedIntoId!.Value).Distinct().ToList();
+        }
+
         var result = new Dictionary<int, string>();
         foreach (var id in ids)
         {
-            var current = models.GetValueOrDefault(id);
-            for (var hops = 0; current?.MergedIntoId is { } next && hops < 20; hops++)
+            var current = known.TryGetValue(id, out var found) ? found : ((string, int?)?)null;
+            for (var hops = 0; current?.Item2 is { } next && hops < 20; hops++)
             {
-                current = models.GetValueOrDefault(next);
+                current = known.TryGetValue(next, out var target) ? target : null;
             }
 
-            if (current is not null)
+            if (current is { } model)
             {
-                result[id] = current.Slug;
+                result[id] = model.Item1;
             }
         }
 
