@@ -87,6 +87,7 @@ internal static class ComparisonEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        api.MapComparisonRunEndpoints();
         return api;
     }
 }
