@@ -5,6 +5,7 @@ public static class ComparisonsSetup
     public static IHostApplicationBuilder AddComparisons(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<ComparisonService>();
+        builder.Services.AddScoped<PriceChangeNotifications>();
         return builder;
     }
 }
