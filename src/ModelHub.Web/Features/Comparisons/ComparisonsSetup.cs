@@ -6,6 +6,7 @@ public static class ComparisonsSetup
     {
         builder.Services.AddScoped<ComparisonService>();
         builder.Services.AddScoped<ComparisonRunLinks>();
+        builder.Services.AddScoped<PriceChangeNotifications>();
         return builder;
     }
 }
