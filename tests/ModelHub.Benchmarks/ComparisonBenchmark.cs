@@ -67,6 +67,23 @@ internal static class ComparisonBenchmark
             });
 
             Console.WriteLine($"Page HTML: {html.Length:N0} characters");
+            if (Environment.GetEnvironmentVariable("BENCH_SECTIONS") is not null)
+            {
+                var costed = view.Models;
+                var details = costed.Select(m => m.Details).ToList();
+                foreach (var (name, type, parameters) in new (string, Type, Dictionary<string, object?>)[]
+                {
+                    ("cost", typeof(ModelHub.Web.Features.Comparisons.Sections.CostSection), new() { ["Models"] = costed, ["Workload"] = view.Workload }),
+                    ("workload", typeof(ModelHub.Web.Features.Comparisons.Sections.WorkloadPanel), new() { ["Workload"] = view.Workload }),
+                    ("ranking", typeof(ModelHub.Web.Features.Comparisons.Sections.RankingSection), new() { ["Models"] = costed, ["Requirements"] = view.Requirements, ["Weights"] = view.Weights, ["Ranking"] = view.Analysis.Ranking, ["CanEdit"] = true }),
+                    ("specs", typeof(ModelHub.Web.Features.Catalog.CompareTable), new() { ["Models"] = details }),
+                    ("runs", typeof(LinkedRunsSection), new() { ["TeamId"] = teamId, ["View"] = view, ["CanEdit"] = true }),
+                })
+                {
+                    var t = await TimeAsync(() => RenderAsync(app.Services, caller, type, parameters));
+                    Report("section " + name, t);
+                }
+            }
             Console.WriteLine($"{"step",-52} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
             Report("render the comparison page on the server (target < 100)", render);
             Report("recompute after a workload change (target < 20)", recompute);
@@ -147,6 +164,41 @@ internal static class ComparisonBenchmark
             {
                 [nameof(CascadingValue<Task<AuthenticationState>>.Value)] = state,
                 [nameof(CascadingValue<Task<AuthenticationState>>.ChildContent)] = page,
+            }));
+            await output.QuiescenceTask;
+            return output.ToHtmlString();
+        });
+    }
+
+    private static async Task RenderAsync(IServiceProvider services, Caller caller, Type type, Dictionary<string, object?> parameters)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var navigation = scope.ServiceProvider.GetRequiredService<NavigationManager>();
+        if (navigation is IHostEnvironmentNavigationManager host)
+        {
+            host.Initialize("http://127.0.0.1/", "http://127.0.0.1/comparisons/x");
+        }
+
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, caller.UserId)], "bench"));
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, NullLoggerFactory.Instance);
+        await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            RenderFragment page = b =>
+            {
+                b.OpenComponent<MudBlazor.MudPopoverProvider>(0);
+                b.CloseComponent();
+                b.OpenComponent(1, type);
+                foreach (var (k, v) in parameters)
+                {
+                    b.AddComponentParameter(2, k, v);
+                }
+
+                b.CloseComponent();
+            };
+            var output = await renderer.RenderComponentAsync<CascadingValue<Task<AuthenticationState>>>(ParameterView.FromDictionary(new Dictionary<string, object?>
+            {
+                ["Value"] = Task.FromResult(new AuthenticationState(user)),
+                ["ChildContent"] = page,
             }));
             await output.QuiescenceTask;
             return output.ToHtmlString();
