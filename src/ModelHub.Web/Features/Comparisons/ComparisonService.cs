@@ -34,13 +34,15 @@ public sealed class ComparisonService(
             .OrderByDescending(c => c.UpdatedAtUtc)
             .Select(c => new
             {
-                c.Id, c.Name, c.UpdatedAtUtc,
+                c.Id, c.Name, c.UpdatedAtUtc, c.ChosenModelName,
                 ModelIds = c.Models.OrderBy(m => m.Position).Select(m => m.ModelId).ToList(),
                 UpdatedBy = c.Revisions.OrderByDescending(r => r.AtUtc).Select(r => r.ByEmail).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         var slugs = await SlugsAsync(db, rows.SelectMany(r => r.ModelIds).Distinct().ToList(), cancellationToken);
-        return rows.Select(r => new ComparisonSummary(r.Id, r.Name, r.ModelIds.Where(slugs.ContainsKey).Select(id => slugs[id]).ToList(), r.UpdatedAtUtc, r.UpdatedBy ?? "")).ToList();
+        var unseen = await PriceChangeNotifications.UnseenCountsAsync(db, caller.UserId, rows.Select(r => r.Id).ToList(), cancellationToken);
+        return rows.Select(r => new ComparisonSummary(r.Id, r.Name, r.ModelIds.Where(slugs.ContainsKey).Select(id => slugs[id]).ToList(), r.UpdatedAtUtc, r.UpdatedBy ?? "",
+            r.ChosenModelName, unseen.GetValueOrDefault(r.Id))).ToList();
     }
 
     public async Task<ComparisonView> GetAsync(Caller caller, Guid teamId, Guid comparisonId, ComparisonWorkload? workload = null, CancellationToken cancellationToken = default)
