@@ -1,3 +1,5 @@
+using ModelHub.Web.Features.Comparisons.Analysis;
+
 namespace ModelHub.Web.Features.Comparisons;
 
 /// <summary>
@@ -13,6 +15,20 @@ public static class ComparisonAnalyzer
         ComparisonRequirements requirements,
         ComparisonWeights weights,
         IReadOnlyList<MeasuredEvidence> measured,
-        IReadOnlyList<EvaluationEvidence> evaluations) =>
-        new("", [], [], [], [], [], []);
+        IReadOnlyList<EvaluationEvidence> evaluations)
+    {
+        var context = new AnalysisContext(models, workload, requirements, weights, measured, evaluations);
+        // The verdict names the leader and the runner-up's strongest reason, so ranking and reasons come first.
+        var ranking = Ranking.Rank(context);
+        var reasons = Tradeoffs.For(context);
+        var verdict = Verdict.Write(context, ranking, reasons);
+        return new ComparisonAnalysis(
+            verdict,
+            Scorecard.Rows(context, ranking),
+            context.Models.Select(m => Tradeoffs.View(m, reasons[m.Index])).ToList(),
+            Switching.AllPairs(context),
+            ranking,
+            DeepDive.Write(context, verdict),
+            Faq.Write(context, verdict, reasons));
+    }
 }
