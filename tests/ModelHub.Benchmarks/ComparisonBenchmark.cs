@@ -33,7 +33,7 @@ namespace ModelHub.Benchmarks;
 internal static class ComparisonBenchmark
 {
     private const int Repetitions = 100;
-    private const int Warmup = 10;
+    private const int Warmup = 40;
 
     public static async Task RunAsync()
     {
@@ -70,6 +70,11 @@ internal static class ComparisonBenchmark
             if (Environment.GetEnvironmentVariable("BENCH_SECTIONS") is not null)
             {
                 var costed = view.Models;
+                var detailQueries = scope.ServiceProvider.GetRequiredService<ModelHub.Web.Features.Catalog.ModelDetailQueries>();
+                var slugList = view.Models.Select(m => m.Slug).ToList();
+                Report("details alone", await TimeAsync(() => detailQueries.GetManyAsync(slugList)));
+                var teamsService = scope.ServiceProvider.GetRequiredService<TeamService>();
+                Report("my teams", await TimeAsync(() => teamsService.ListMyTeamsAsync(caller)));
                 var details = costed.Select(m => m.Details).ToList();
                 foreach (var (name, type, parameters) in new (string, Type, Dictionary<string, object?>)[]
                 {
@@ -78,6 +83,11 @@ internal static class ComparisonBenchmark
                     ("ranking", typeof(ModelHub.Web.Features.Comparisons.Sections.RankingSection), new() { ["Models"] = costed, ["Requirements"] = view.Requirements, ["Weights"] = view.Weights, ["Ranking"] = view.Analysis.Ranking, ["CanEdit"] = true }),
                     ("specs", typeof(ModelHub.Web.Features.Catalog.CompareTable), new() { ["Models"] = details }),
                     ("runs", typeof(LinkedRunsSection), new() { ["TeamId"] = teamId, ["View"] = view, ["CanEdit"] = true }),
+                    ("scorecard", typeof(ModelHub.Web.Features.Comparisons.Sections.ScorecardSection), new() { ["Models"] = costed, ["Rows"] = view.Analysis.Scorecard }),
+                    ("tradeoffs", typeof(ModelHub.Web.Features.Comparisons.Sections.TradeoffsSection), new() { ["Tradeoffs"] = view.Analysis.Tradeoffs }),
+                    ("switching", typeof(ModelHub.Web.Features.Comparisons.Sections.SwitchFrictionSection), new() { ["Switches"] = view.Analysis.Switches }),
+                    ("deep dive", typeof(ModelHub.Web.Features.Comparisons.Sections.DeepDiveSection), new() { ["DeepDive"] = view.Analysis.DeepDive, ["Faq"] = view.Analysis.Faq }),
+                    ("decision", typeof(ModelHub.Web.Features.Comparisons.Sections.DecisionRecord), new() { ["Models"] = costed, ["CanEdit"] = true }),
                 })
                 {
                     var t = await TimeAsync(() => RenderAsync(app.Services, caller, type, parameters));

@@ -9,8 +9,11 @@ public sealed class ModelDetailQueries(IDbContextFactory<ModelHubDbContext> dbFa
     public async Task<ModelDetails?> GetAsync(string slug, CancellationToken cancellationToken = default) =>
         (await GetManyAsync([slug], cancellationToken)).SingleOrDefault();
 
-    /// <summary>Full details of several models, in the order of <paramref name="slugs"/>, each with its routes, benchmarks and claims.</summary>
-    public async Task<IReadOnlyList<ModelDetails>> GetManyAsync(IReadOnlyList<string> slugs, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Full details of several models, in the order of <paramref name="slugs"/>, each with its routes, benchmarks and
+    /// (unless <paramref name="withClaims"/> is false, for readers that never show them) sourced claims.
+    /// </summary>
+    public async Task<IReadOnlyList<ModelDetails>> GetManyAsync(IReadOnlyList<string> slugs, CancellationToken cancellationToken = default, bool withClaims = true)
     {
         if (slugs.Count == 0)
         {
@@ -18,13 +21,13 @@ public sealed class ModelDetailQueries(IDbContextFactory<ModelHubDbContext> dbFa
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var models = await db.Models.AsNoTracking()
+        var query = db.Models.AsNoTracking()
             .Where(m => slugs.Contains(m.Slug))
             .Include(m => m.Source)
             .Include(m => m.Routes).ThenInclude(r => r.Provider)
             .Include(m => m.Routes).ThenInclude(r => r.Source)
-            .Include(m => m.Benchmarks).ThenInclude(b => b.Source)
-            .Include(m => m.Claims).ThenInclude(c => c.Source)
+            .Include(m => m.Benchmarks).ThenInclude(b => b.Source);
+        var models = await (withClaims ? query.Include(m => m.Claims).ThenInclude(c => c.Source) : query)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
@@ -81,7 +84,7 @@ public sealed class ModelDetailQueries(IDbContextFactory<ModelHubDbContext> dbFa
                 .ThenBy(r => r.Provider.Name)
                 .Select(r => new RouteView(r.Id, r.Provider.Slug, r.Provider.Name, r.Provider.ApiStyle, r.Provider.BaseUrl, r.Provider.ApiKeyVariable,
                     r.ProviderModelId, r.InputPricePerMillion, r.OutputPricePerMillion, r.CachedInputPricePerMillion, r.ContextWindow, r.MaxOutputTokens,
-                    r.Quantization, r.IsFree, r.IsWeightsOnly, r.Notes, r.Status, ToView(r.Source)))
+                    r.Quantization, r.IsFree, r.IsWeightsOnly, r.Notes, r.Status, ToView(r.Source), r.UpdatedAtUtc))
                 .ToList(),
             m.Benchmarks
                 .OrderBy(b => b.Variant)

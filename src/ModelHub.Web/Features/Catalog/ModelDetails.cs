@@ -20,7 +20,8 @@ public sealed record RouteView(
     bool IsWeightsOnly,
     string? Notes,
     CatalogStatus Status,
-    SourceView Source);
+    SourceView Source,
+    DateTime UpdatedAtUtc = default);
 
 public sealed record BenchmarkView(string Benchmark, string Variant, decimal Score, decimal ScaleMax, SourceView Source);
 

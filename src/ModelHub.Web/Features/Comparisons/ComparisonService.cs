@@ -392,12 +392,10 @@ public sealed class ComparisonService(
         var workload = workloadOverride ?? SavedWorkload(c);
         var ordered = c.Models.OrderBy(m => m.Position).Select(m => m.ModelId).ToList();
         var slugs = await SlugsAsync(db, ordered, cancellationToken);
-        var models = await details.GetManyAsync(ordered.Where(slugs.ContainsKey).Select(id => slugs[id]).Distinct().ToList(), cancellationToken);
+        var models = await details.GetManyAsync(ordered.Where(slugs.ContainsKey).Select(id => slugs[id]).Distinct().ToList(), cancellationToken, withClaims: false);
 
         var compared = models.Select(m => Cost(m, workload)).ToList();
-        var routeIds = models.SelectMany(m => m.Routes.Select(r => r.Id)).ToList();
-        var updated = await db.Routes.AsNoTracking().Where(r => routeIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.UpdatedAtUtc, cancellationToken);
-        var changes = PriceChanges(c, models, updated);
+        var changes = PriceChanges(c, models);
         var (runs, measured) = await ComparisonRunEvidence.LoadAsync(db, c, compared, cancellationToken);
         var evaluations = new List<EvaluationEvidence>();
         foreach (var source in evidenceSources)
@@ -455,7 +453,7 @@ public sealed class ComparisonService(
     }
 
     /// <summary>What changed on the comparison's routes since their snapshot: prices, context, availability, routes gone or new.</summary>
-    private static List<PriceChange> PriceChanges(Comparison c, IReadOnlyList<ModelDetails> models, IReadOnlyDictionary<int, DateTime> updated)
+    private static List<PriceChange> PriceChanges(Comparison c, IReadOnlyList<ModelDetails> models)
     {
         var changes = new List<PriceChange>();
         var routes = models.SelectMany(m => m.Routes.Select(r => (Model: m, Route: r))).ToDictionary(x => x.Route.Id);
@@ -479,7 +477,7 @@ public sealed class ComparisonService(
                 var after = Format(now);
                 if (before != after)
                 {
-                    changes.Add(new PriceChange(current.Model.Slug, r.ProviderSlug, r.ProviderModelId, field, before, after, updated.GetValueOrDefault(r.Id, s.TakenAtUtc)));
+                    changes.Add(new PriceChange(current.Model.Slug, r.ProviderSlug, r.ProviderModelId, field, before, after, r.UpdatedAtUtc == default ? s.TakenAtUtc : r.UpdatedAtUtc));
                 }
             }
 
