@@ -72,6 +72,14 @@ internal static class Flows
         await page.GetByRole(AriaRole.Toolbar).GetByRole(AriaRole.Link, new() { Name = "Sign in" }).WaitForAsync();
     }
 
+    /// <summary>A screenshot the README shows: written to MODELHUB_DOCS_SCREENSHOTS (docs/screenshots) when set, else beside the others.</summary>
+    public static Task DocumentationScreenshotAsync(this IPage page, AppServer app, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("MODELHUB_DOCS_SCREENSHOTS") is { Length: > 0 } docs ? docs : app.ScreenshotDirectory;
+        Directory.CreateDirectory(folder);
+        return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
     public static Task ScreenshotAsync(this IPage page, AppServer app, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(app.ScreenshotDirectory, name + ".png"), FullPage = true });
 }

@@ -169,4 +169,82 @@ public sealed class ComparisonApiTests : IntegrationTest
 
         Assert.Contains(named, body);
     }
+
+    [Fact]
+    public async Task TheDecisionRecordShowsWhoChoseWhatAndWhyAndSurvivesLaterEdits()
+    {
+        var created = await CreateAsync("glm-4v-9b", "gpt-4o");
+
+        var decided = await (await owner.Api.PutJsonAsync(Path($"/{created.Id}/decision"), new DecisionInput("gpt-4o", "Tool calling is a must for the agent."))).ReadAsync<ComparisonView>();
+        var edited = await (await owner.Api.PutJsonAsync(Path($"/{created.Id}"), new ComparisonInput("Renamed", ["glm-4v-9b", "gpt-4o", "gpt-4o-mini"], Notes: "Check EU hosting."))).ReadAsync<ComparisonView>();
+        var withoutChosen = await (await owner.Api.PutJsonAsync(Path($"/{created.Id}"), new ComparisonInput("Renamed", ["glm-4v-9b", "gpt-4o-mini"]))).ReadAsync<ComparisonView>();
+
+        Assert.Equal("gpt-4o", decided.Decision!.ModelSlug);
+        Assert.Equal("Tool calling is a must for the agent.", decided.Decision.Rationale);
+        Assert.Equal(owner.Email, decided.Decision.ByEmail);
+        Assert.Equal(decided.Decision, edited.Decision);
+        Assert.Equal("GPT-4o", withoutChosen.Decision!.ModelName);
+        Assert.False(withoutChosen.Decision.StillCompared);
+        Assert.Contains(withoutChosen.Revisions, r => r.Summary == "chose GPT-4o");
+        var withdrawn = await (await owner.Api.PutJsonAsync(Path($"/{created.Id}/decision"), new DecisionInput(null, null))).ReadAsync<ComparisonView>();
+        Assert.Null(withdrawn.Decision);
+        var notCompared = await (await owner.Api.PutJsonAsync(Path($"/{created.Id}/decision"), new DecisionInput("claude-opus-4", null))).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("modelSlug", notCompared);
+    }
+
+    [Fact]
+    public async Task AChangeWithoutAWorkloadKeepsTheSavedOne()
+    {
+        var created = await CreateAsync("glm-4v-9b", "gpt-4o");
+
+        var renamed = await (await owner.Api.PutJsonAsync(Path($"/{created.Id}"), new ComparisonInput("Renamed", ["glm-4v-9b", "gpt-4o"]))).ReadAsync<ComparisonView>();
+
+        Assert.Equal(Unseen, renamed.Workload);
+    }
+
+    [Fact]
+    public async Task MustHavesMarkFailingModelsAndSavedWeightsRankTheRestWithReasons()
+    {
+        var created = await CreateAsync("glm-4v-9b", "gpt-4o", "llama-3.3-70b-instruct");
+
+        var saved = await (await owner.Api.PutJsonAsync(Path($"/{created.Id}"), new ComparisonInput("GLM or GPT", ["glm-4v-9b", "gpt-4o", "llama-3.3-70b-instruct"],
+            Requirements: new ComparisonRequirements(Capabilities: ModelCapability.ToolCalling), Weights: new ComparisonWeights(Cost: 5, Context: 0, Speed: 0, Benchmarks: 0, Scores: 0))))
+            .ReadAsync<ComparisonView>();
+        var reread = await (await owner.Api.GetAsync(Path($"/{created.Id}"))).ReadAsync<ComparisonView>();
+
+        Assert.Equal(ModelCapability.ToolCalling, reread.Requirements.Capabilities);
+        Assert.Equal(5, reread.Weights.Cost);
+        var glm = saved.Analysis.Ranking.Single(r => r.Slug == "glm-4v-9b");
+        Assert.Null(glm.Rank);
+        Assert.Contains(glm.Failures, f => f.Contains("Tool calling", StringComparison.OrdinalIgnoreCase));
+        var ranked = saved.Analysis.Ranking.Where(r => r.Rank is not null).OrderBy(r => r.Rank).ToList();
+        Assert.NotEmpty(ranked);
+        Assert.All(ranked, r => Assert.Contains(r.Explanation, e => e.StartsWith("cost", StringComparison.OrdinalIgnoreCase)));
+        var cheapest = saved.Models.Where(m => m.Slug != "glm-4v-9b" && m.MonthlyCost is not null).MinBy(m => m.MonthlyCost!.Usd)!;
+        Assert.Equal(cheapest.Slug, ranked[0].Slug);
+        Assert.Contains("requirements changed", saved.Revisions[0].Summary);
+        await (await owner.Api.PutJsonAsync(Path($"/{created.Id}"), new ComparisonInput("GLM or GPT", ["glm-4v-9b", "gpt-4o"], Weights: new ComparisonWeights(Cost: 9))))
+            .ExpectAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task EverySectionIsComputedForTwoAndForSixModels()
+    {
+        var two = await CreateAsync("glm-4v-9b", "gpt-4o");
+        var six = await CreateAsync("gpt-4o", "claude-sonnet-4", "gemini-2.5-flash", "llama-3.3-70b-instruct", "deepseek-v3", "glm-4v-9b");
+
+        foreach (var (view, count) in new[] { (two, 2), (six, 6) })
+        {
+            var a = view.Analysis;
+            Assert.False(string.IsNullOrWhiteSpace(a.Verdict));
+            Assert.All(a.Scorecard, row => Assert.Equal(count, row.Values.Count));
+            Assert.Equal(count, a.Tradeoffs.Count);
+            Assert.All(a.Tradeoffs, t => Assert.NotEmpty(t.ChooseWhen));
+            Assert.Equal(count * (count - 1), a.Switches.Count);
+            Assert.Equal(count, a.Ranking.Count);
+            Assert.NotEmpty(a.DeepDive);
+            Assert.NotEmpty(a.Faq);
+            Assert.DoesNotContain(a.Scorecard.SelectMany(r => r.Values), v => v is "$0" or "$0.00" or "0");
+        }
+    }
 }
