@@ -72,6 +72,8 @@ public sealed class ComparisonFlowTests(AppServer app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("decision")).ToContainTextAsync("Decision: GLM-4V-9B");
         await Assertions.Expect(page.GetByTestId("decision")).ToContainTextAsync("Decided by cmp");
+        await page.SetViewportSizeAsync(1440, 1200);
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.DocumentationScreenshotAsync(app, "comparison-2-models");
 
         // Markdown export of what is on screen, decision and sections included.
@@ -93,7 +95,7 @@ public sealed class ComparisonFlowTests(AppServer app)
     [Fact]
     public async Task SixModelComparisonShowsEverySectionWithThirtySwitchPairs()
     {
-        var page = await app.NewPageAsync(1280, 900);
+        var page = await app.NewPageAsync(1440, 1200);
         await page.RegisterAsync(Flows.UniqueEmail("six"));
         await page.CreateTeamAsync("Platform");
 
@@ -118,6 +120,7 @@ public sealed class ComparisonFlowTests(AppServer app)
         await Assertions.Expect(page.GetByTestId("ranking")).ToContainTextAsync("Fails");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save must-haves and weights" }).ClickAsync();
         await Assertions.Expect(page.GetByText("requirements changed")).ToBeVisibleAsync();
+        await page.Locator("#scorecard").ScrollIntoViewIfNeededAsync();
         await page.DocumentationScreenshotAsync(app, "comparison-6-models");
     }
 }

@@ -72,12 +72,14 @@ internal static class Flows
         await page.GetByRole(AriaRole.Toolbar).GetByRole(AriaRole.Link, new() { Name = "Sign in" }).WaitForAsync();
     }
 
-    /// <summary>A screenshot the README shows: written to MODELHUB_DOCS_SCREENSHOTS (docs/screenshots) when set, else beside the others.</summary>
-    public static Task DocumentationScreenshotAsync(this IPage page, AppServer app, string name)
+    /// <summary>A screenshot the README shows (the viewport, as a reader first sees the page): written to MODELHUB_DOCS_SCREENSHOTS (docs/screenshots) when set, else beside the others.</summary>
+    public static async Task DocumentationScreenshotAsync(this IPage page, AppServer app, string name)
     {
         var folder = Environment.GetEnvironmentVariable("MODELHUB_DOCS_SCREENSHOTS") is { Length: > 0 } docs ? docs : app.ScreenshotDirectory;
         Directory.CreateDirectory(folder);
-        return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        // Confirmations of the steps before would cover the page.
+        await page.EvaluateAsync("document.querySelectorAll('.mud-snackbar').forEach(s => s.remove())");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
     }
 
     public static Task ScreenshotAsync(this IPage page, AppServer app, string name) =>

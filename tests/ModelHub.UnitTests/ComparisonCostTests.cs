@@ -47,4 +47,28 @@ public sealed class ComparisonCostTests
     [Fact]
     public void ZeroTrafficCostsNothingRatherThanNothingKnown() =>
         Assert.Equal(0m, CostCalculator.PerMonth(Workload with { RequestsPerDay = 0 }, new RoutePrices(3m, 15m, null, false, false)));
+
+    [Theory]
+    [InlineData("0.00000435", "$0.0000044")]
+    [InlineData("0.0074", "$0.0074")]
+    [InlineData("0.012", "$0.012")]
+    [InlineData("1234.5", "$1,234.50")]
+    [InlineData("0", "$0.00")]
+    public void APerRequestCostUnderACentKeepsTwoSignificantFigures(string value, string expected) =>
+        Assert.Equal(expected, CostFormat.PerRequest(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void TheCostCurveRunsToAboutTwiceTheTrafficAndLeavesUnpricedModelsOut()
+    {
+        var workload = new ComparisonWorkload(2_000, 1_000, 100);
+        RouteCost Route(decimal? perRequest) => new("p", "P", "m", 1, 1, null, null, null, false, false, perRequest, perRequest * 60_000, perRequest is null ? "Unavailable" : null);
+        ComparedModel Model(string slug, decimal? perRequest) => new(slug, slug, "Lab", null, [Route(perRequest)], null!);
+
+        var (labels, series) = CostCurve.For([Model("a", 0.001m), Model("b", null)], workload);
+
+        Assert.Equal(CostCurve.Points, labels.Count);
+        Assert.Equal("5K", labels[^1]);
+        Assert.Equal(0.001 * 5_000 * 30, series[0].Values[^1]!.Value, 6);
+        Assert.All(series[1].Values, v => Assert.Null(v));
+    }
 }
