@@ -247,4 +247,44 @@ public sealed class ComparisonApiTests : IntegrationTest
             Assert.DoesNotContain(a.Scorecard.SelectMany(r => r.Values), v => v is "$0" or "$0.00" or "0");
         }
     }
+
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesEveryComparisonCallAndTheContractsFields()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(await (await app.CreateApiClient().GetAsync("/openapi/v1.json")).ExpectAsync(HttpStatusCode.OK));
+        var paths = document.RootElement.GetProperty("paths");
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+
+        string[] operations =
+        [
+            "post /api/v1/teams/{teamId}/comparisons", "get /api/v1/teams/{teamId}/comparisons",
+            "get /api/v1/teams/{teamId}/comparisons/{comparisonId}", "put /api/v1/teams/{teamId}/comparisons/{comparisonId}",
+            "delete /api/v1/teams/{teamId}/comparisons/{comparisonId}", "put /api/v1/teams/{teamId}/comparisons/{comparisonId}/decision",
+            "put /api/v1/teams/{teamId}/comparisons/{comparisonId}/runs/{runId}", "get /api/v1/teams/{teamId}/comparisons/{comparisonId}/export",
+        ];
+        foreach (var operation in operations)
+        {
+            var (method, path) = (operation.Split(' ')[0], operation.Split(' ')[1]);
+            Assert.True(paths.TryGetProperty(path, out var item) && item.TryGetProperty(method, out _), $"{operation} is missing");
+            var op = item.GetProperty(method);
+            Assert.False(string.IsNullOrWhiteSpace(op.GetProperty("summary").GetString()), $"{operation} has no summary");
+            Assert.True(op.GetProperty("responses").TryGetProperty("404", out _), $"{operation} does not say it answers 404");
+        }
+
+        var view = schemas.GetProperty("ComparisonView").GetProperty("properties");
+        foreach (var field in new[] { "id", "models", "priceChanges", "workload", "decision", "analysis" })
+        {
+            Assert.True(view.TryGetProperty(field, out _), $"ComparisonView has no {field}");
+        }
+
+        foreach (var field in new[] { "usd", "providerSlug", "providerModelId" })
+        {
+            Assert.True(schemas.GetProperty("MonthlyCost").GetProperty("properties").TryGetProperty(field, out _), $"MonthlyCost has no {field}");
+        }
+
+        foreach (var field in new[] { "requestsPerDay", "inputTokensPerRequest", "outputTokensPerRequest", "cachedInputShare", "daysPerMonth" })
+        {
+            Assert.True(schemas.GetProperty("ComparisonWorkload").GetProperty("properties").TryGetProperty(field, out _), $"ComparisonWorkload has no {field}");
+        }
+    }
 }

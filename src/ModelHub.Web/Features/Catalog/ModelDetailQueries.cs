@@ -84,7 +84,7 @@ public sealed class ModelDetailQueries(IDbContextFactory<ModelHubDbContext> dbFa
                 .ThenBy(r => r.Provider.Name)
                 .Select(r => new RouteView(r.Id, r.Provider.Slug, r.Provider.Name, r.Provider.ApiStyle, r.Provider.BaseUrl, r.Provider.ApiKeyVariable,
                     r.ProviderModelId, r.InputPricePerMillion, r.OutputPricePerMillion, r.CachedInputPricePerMillion, r.ContextWindow, r.MaxOutputTokens,
-                    r.Quantization, r.IsFree, r.IsWeightsOnly, r.Notes, r.Status, ToView(r.Source), r.UpdatedAtUtc))
+                    r.Quantization, r.IsFree, r.IsWeightsOnly, r.Notes, r.Status, ToView(r.Source)) { UpdatedAtUtc = r.UpdatedAtUtc })
                 .ToList(),
             m.Benchmarks
                 .OrderBy(b => b.Variant)

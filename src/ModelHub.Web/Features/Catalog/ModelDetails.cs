@@ -20,8 +20,11 @@ public sealed record RouteView(
     bool IsWeightsOnly,
     string? Notes,
     CatalogStatus Status,
-    SourceView Source,
-    DateTime UpdatedAtUtc = default);
+    SourceView Source)
+{
+    /// <summary>When the route last changed; a property rather than a parameter, since OpenAPI's schema export cannot write a DateTime default.</summary>
+    public DateTime UpdatedAtUtc { get; init; }
+}
 
 public sealed record BenchmarkView(string Benchmark, string Variant, decimal Score, decimal ScaleMax, SourceView Source);
 
