@@ -147,51 +147,22 @@ internal static class ComparisonBenchmark
     }
 
     /// <summary>The comparison page rendered to HTML in its own scope, signed in as the caller, as a circuit's first render does.</summary>
-    private static async Task<string> RenderPageAsync(IServiceProvider services, Caller caller, Guid comparisonId)
+    private static Task<string> RenderPageAsync(IServiceProvider services, Caller caller, Guid comparisonId) =>
+        RenderAsync(services, caller, typeof(ComparisonPage), new() { [nameof(ComparisonPage.Id)] = comparisonId });
+
+    /// <summary>A component rendered to HTML in its own scope, with the layout's popover provider (MudSelect and menus need one).</summary>
+    private static async Task<string> RenderAsync(IServiceProvider services, Caller caller, Type type, Dictionary<string, object?> parameters)
     {
         await using var scope = services.CreateAsyncScope();
         var navigation = scope.ServiceProvider.GetRequiredService<NavigationManager>();
         if (navigation is IHostEnvironmentNavigationManager host)
         {
-            host.Initialize("http://127.0.0.1/", $"http://127.0.0.1/comparisons/{comparisonId}");
+            host.Initialize("http://127.0.0.1/", "http://127.0.0.1/comparisons");
         }
 
         var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, caller.UserId)], "bench"));
-        var state = Task.FromResult(new AuthenticationState(user));
         await using var renderer = new HtmlRenderer(scope.ServiceProvider, NullLoggerFactory.Instance);
         return await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            // The layout's popover provider comes along: MudSelect and the menus need one.
-            RenderFragment page = b =>
-            {
-                b.OpenComponent<MudBlazor.MudPopoverProvider>(0);
-                b.CloseComponent();
-                b.OpenComponent<ComparisonPage>(1);
-                b.AddComponentParameter(2, nameof(ComparisonPage.Id), comparisonId);
-                b.CloseComponent();
-            };
-            var output = await renderer.RenderComponentAsync<CascadingValue<Task<AuthenticationState>>>(ParameterView.FromDictionary(new Dictionary<string, object?>
-            {
-                [nameof(CascadingValue<Task<AuthenticationState>>.Value)] = state,
-                [nameof(CascadingValue<Task<AuthenticationState>>.ChildContent)] = page,
-            }));
-            await output.QuiescenceTask;
-            return output.ToHtmlString();
-        });
-    }
-
-    private static async Task RenderAsync(IServiceProvider services, Caller caller, Type type, Dictionary<string, object?> parameters)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var navigation = scope.ServiceProvider.GetRequiredService<NavigationManager>();
-        if (navigation is IHostEnvironmentNavigationManager host)
-        {
-            host.Initialize("http://127.0.0.1/", "http://127.0.0.1/comparisons/x");
-        }
-
-        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, caller.UserId)], "bench"));
-        await using var renderer = new HtmlRenderer(scope.ServiceProvider, NullLoggerFactory.Instance);
-        await renderer.Dispatcher.InvokeAsync(async () =>
         {
             RenderFragment page = b =>
             {

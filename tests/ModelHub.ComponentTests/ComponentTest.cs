@@ -31,10 +31,13 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
 
     public new virtual async ValueTask DisposeAsync() => await base.DisposeAsync();
 
-    /// <summary>Signs a user in for the components' authentication state.</summary>
+    private Bunit.TestDoubles.BunitAuthorizationContext? authorization;
+
+    /// <summary>Signs a user in for the components' authentication state; a second call switches to another user.</summary>
     protected void SignIn(string userId = UserId, string email = UserEmail, bool instanceAdmin = false)
     {
-        var auth = AddAuthorization();
+        // Services cannot be added once a component rendered, so a switch reuses the first authorization context.
+        var auth = authorization ??= AddAuthorization();
         auth.SetAuthorized(email);
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, userId) };
         if (instanceAdmin)

@@ -77,4 +77,42 @@ public sealed class ComparisonPageTests : ComponentTest
         page.WaitForAssertion(() => Assert.Contains("workload 20,000 requests/day", page.Markup));
         Assert.Equal(20_000, (await app.Get<ComparisonService>().GetAsync(owner, teamId, saved.Id)).Workload.RequestsPerDay);
     }
+
+    [Fact]
+    public async Task EditedNotesAreSavedAndRenderedAsSanitisedMarkdown()
+    {
+        var saved = await SaveAsync("glm-4v-9b", "gpt-4o");
+        var page = Render<ComparisonPage>(p => p.Add(c => c.Id, saved.Id));
+        page.WaitForAssertion(() => page.FindAll("button").Single(b => b.TextContent.Trim() == "Edit").Click());
+
+        page.WaitForAssertion(() => page.Find("[data-testid=comparison-edit] textarea").Input("**EU hosting** needed <script>alert(1)</script> [x](javascript:alert(2))"));
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Save changes").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("<strong>EU hosting</strong>", page.Find("[data-testid=comparison-notes]").InnerHtml));
+        var notes = page.Find("[data-testid=comparison-notes]").InnerHtml;
+        Assert.DoesNotContain("<script", notes);
+        Assert.DoesNotContain("javascript:", notes);
+        Assert.Empty(page.FindAll("[data-testid=comparison-edit]"));
+        var stored = await app.Get<ComparisonService>().GetAsync(owner, teamId, saved.Id);
+        Assert.StartsWith("**EU hosting**", stored.Notes);
+        Assert.Contains("notes edited", stored.Revisions[0].Summary);
+    }
+
+    [Fact]
+    public async Task AViewerSeesTheComparisonWithoutAnyWayToChangeIt()
+    {
+        var saved = await SaveAsync("glm-4v-9b", "gpt-4o");
+        var viewer = await app.CreateUserAsync("viewer@example.com");
+        await app.JoinAsync(owner, teamId, viewer, TeamRole.Viewer);
+        SignIn(viewer.UserId, "viewer@example.com");
+
+        var page = Render<ComparisonPage>(p => p.Add(c => c.Id, saved.Id));
+
+        page.WaitForAssertion(() => Assert.Contains("GLM-4V-9B", page.Find("[data-testid=monthly-cost]").TextContent));
+        var buttons = page.FindAll("button").Select(b => b.TextContent.Trim()).ToList();
+        Assert.DoesNotContain("Edit", buttons);
+        Assert.DoesNotContain("Delete", buttons);
+        Assert.DoesNotContain("Record a decision", buttons);
+        Assert.DoesNotContain("Link run", buttons);
+    }
 }

@@ -47,16 +47,7 @@ internal static class AnalysisText
 
     public static string Plural(int count, string noun) => count == 1 ? $"{count} {noun}" : $"{Count(count)} {noun}s";
 
-    public static string Capability(ModelCapability capability) => capability switch
-    {
-        ModelCapability.Vision => "Vision",
-        ModelCapability.Reasoning => "Reasoning",
-        ModelCapability.ToolCalling => "Tool calling",
-        ModelCapability.StructuredOutput => "Structured output",
-        ModelCapability.CodeExecution => "Code execution",
-        ModelCapability.WebBrowsing => "Web browsing",
-        _ => capability.ToString(),
-    };
+    public static string Capability(ModelCapability capability) => CatalogText.Capability(capability);
 
     public static string Capabilities(ModelCapability flags) =>
         List(AnalysisFlags.Capabilities.Where(c => flags.HasFlag(c)).Select(Capability).ToList());
