@@ -23,6 +23,7 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
 /// <item><c>fault-401</c>, <c>fault-429</c> (Retry-After: 7), <c>fault-500</c>: errors with the provider's body.</item>
 /// <item><c>slow-first-byte</c>: headers after <see cref="SlowFirstByte"/>. <c>delay-N</c>: the first chunk after N ms, then the usual answer.</item>
 /// <item><c>cut-mid-stream</c>: a few chunks, then the connection is dropped. <c>malformed-chunk</c>: a chunk that is not JSON.</item>
+/// <item><c>stall-after-first</c>: the first chunk, then nothing until the client gives up.</item>
 /// <item><c>no-usage</c>: an answer with no usage report. Replicate's <c>owner/polling-only</c> returns no stream URL.</item>
 /// </list>
 /// Any key other than <see cref="ApiKey"/> gets 401.
@@ -37,6 +38,19 @@ public sealed class FakeProviderServer : IAsyncDisposable
     private FakeProviderServer(WebApplication app) => this.app = app;
 
     public string BaseUrl => app.Urls.First();
+
+    /// <summary>Holds the stream open without sending anything until the client goes away.</summary>
+    private static async Task StallAsync(HttpContext context)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client stopped waiting, which is what a stall test wants.
+        }
+    }
 
     public string OpenAiBaseUrl => BaseUrl + "/v1";
 
@@ -192,6 +206,12 @@ public sealed class FakeProviderServer : IAsyncDisposable
                 return;
             }
 
+            if (model.EndsWith("stall-after-first", StringComparison.Ordinal) && sent == 1)
+            {
+                await StallAsync(context);
+                return;
+            }
+
             if (model.EndsWith("malformed-chunk", StringComparison.Ordinal) && sent == 2)
             {
                 await Data(context, "{\"id\": \"broken\", \"choices\": [{\"delta\": {\"content\": ");
@@ -254,6 +274,12 @@ public sealed class FakeProviderServer : IAsyncDisposable
             if (model.EndsWith("cut-mid-stream", StringComparison.Ordinal) && sent == 3)
             {
                 context.Abort();
+                return;
+            }
+
+            if (model.EndsWith("stall-after-first", StringComparison.Ordinal) && sent == 1)
+            {
+                await StallAsync(context);
                 return;
             }
 
@@ -336,6 +362,12 @@ public sealed class FakeProviderServer : IAsyncDisposable
             if (model.EndsWith("cut-mid-stream", StringComparison.Ordinal) && sent == 3)
             {
                 context.Abort();
+                return;
+            }
+
+            if (model.EndsWith("stall-after-first", StringComparison.Ordinal) && sent == 1)
+            {
+                await StallAsync(context);
                 return;
             }
 

@@ -197,6 +197,26 @@ public sealed class PlaygroundProviderTests : PlaygroundTest
     [Theory]
     [InlineData("OpenAi")]
     [InlineData("Anthropic")]
+    [InlineData("Replicate")]
+    public async Task AStreamThatStallsAfterTheFirstTokenEndsWithinTheStallLimitKeepingItsPartialOutput(string style)
+    {
+        var model = style == "Replicate" ? "meta/stall-after-first" : "stall-after-first";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var run = await RunAsync(Prompt("Start and stop", new RunTargetRequest(Connection(style), ModelId: model)));
+
+        var target = Assert.Single(run.Targets);
+        Assert.Equal(RunStatus.Failed, target.Status);
+        Assert.Equal("TimedOut", target.ErrorKind);
+        Assert.Contains("stopped sending for 2 seconds", target.ErrorMessage);
+        Assert.Equal(FakeProviderServer.AnswerChunks(model, "Start and stop")[0], target.Output);
+        // Far below the run's whole allowance (300 s): the stall limit ended it.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
+    }
+
+    [Theory]
+    [InlineData("OpenAi")]
+    [InlineData("Anthropic")]
     public async Task MalformedChunkStopsTheAnswerAndKeepsWhatCameBefore(string style)
     {
         var run = await RunAsync(Prompt("Break it", new RunTargetRequest(Connection(style), ModelId: "malformed-chunk")));

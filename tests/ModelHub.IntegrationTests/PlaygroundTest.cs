@@ -29,6 +29,7 @@ public abstract class PlaygroundTest : IntegrationTest
     {
         app.Settings["Outbound:AllowedHosts:0"] = "127.0.0.1";
         app.Settings["Playground:FirstTokenTimeoutSeconds"] = "2";
+        app.Settings["Playground:StallTimeoutSeconds"] = "2";
     }
 
     public override async ValueTask InitializeAsync()

@@ -38,6 +38,10 @@ public sealed class PlaygroundOptions
     [System.ComponentModel.DataAnnotations.Range(1, 3600)]
     public int FirstTokenTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>How long a target may go without a chunk once it has started answering: a stalled stream ends with what it sent.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 3600)]
+    public int StallTimeoutSeconds { get; set; } = 60;
+
     /// <summary>How long a target may run in all.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 7200)]
     public int TotalTimeoutSeconds { get; set; } = 300;

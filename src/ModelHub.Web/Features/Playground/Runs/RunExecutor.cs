@@ -68,6 +68,8 @@ public sealed partial class RunExecutor(
         var settings = options.CurrentValue;
         var firstTokenTimeout = TimeSpan.FromSeconds(settings.FirstTokenTimeoutSeconds);
         var totalTimeout = TimeSpan.FromSeconds(settings.TotalTimeoutSeconds);
+        var stallTimeout = TimeSpan.FromSeconds(settings.StallTimeoutSeconds);
+        var stallLimited = false;
         using var timeout = new CancellationTokenSource(firstTokenTimeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(target.Cancellation.Token, timeout.Token, lifetime.ApplicationStopping);
 
@@ -104,8 +106,14 @@ public sealed partial class RunExecutor(
                 {
                     firstTokenMs = clock.Elapsed.TotalMilliseconds;
                     target.Update(t => t.TimeToFirstTokenMs = firstTokenMs);
-                    // The first token came: from here the run has its whole allowance, counted from the start.
-                    timeout.CancelAfter(TimeSpan.FromMilliseconds(Math.Max(1, (totalTimeout - clock.Elapsed).TotalMilliseconds)));
+                }
+
+                if (firstTokenMs is not null)
+                {
+                    // Once answering, each chunk buys the stall allowance, never past the whole run's allowance counted from the start.
+                    var left = totalTimeout - clock.Elapsed;
+                    stallLimited = stallTimeout < left;
+                    timeout.CancelAfter(TimeSpan.FromMilliseconds(Math.Max(1, (stallLimited ? stallTimeout : left).TotalMilliseconds)));
                 }
 
                 run.NotifyChanged();
@@ -144,7 +152,9 @@ public sealed partial class RunExecutor(
             Flush(target, splitter);
             var message = firstTokenMs is null
                 ? $"{call.Endpoint.Name} sent nothing within {firstTokenTimeout.TotalSeconds:0} seconds, so the request was stopped. The provider may be overloaded; try again or pick another route."
-                : $"The answer took longer than {totalTimeout.TotalSeconds:0} seconds in all and was stopped. The partial output is kept; lower the maximum output tokens or try again.";
+                : stallLimited
+                    ? $"{call.Endpoint.Name} stopped sending for {stallTimeout.TotalSeconds:0} seconds in the middle of the answer, so the request was stopped. The partial output is kept; try again or pick another route."
+                    : $"The answer took longer than {totalTimeout.TotalSeconds:0} seconds in all and was stopped. The partial output is kept; lower the maximum output tokens or try again.";
             target.Update(t => Fail(t, nameof(ProviderErrorKind.TimedOut), message, null, null));
         }
         catch (ProviderException ex)
