@@ -40,7 +40,7 @@ public static class ModelHubSetup
             options.SnackbarConfiguration.PreventDuplicates = true;
             options.SnackbarConfiguration.VisibleStateDuration = 6000;
         });
-        builder.Services.AddOpenApi();
+        builder.AddApiDocument();
         // Roles and other enums travel by name ("Viewer"), not by number.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
@@ -62,6 +62,7 @@ public static class ModelHubSetup
         app.MapGroup("/api/v1")
             .RequireAuthorization(AccountsSetup.ApiPolicy)
             .DisableAntiforgery()
+            .WithProblemResponses()
             .MapAccountEndpoints()
             .MapTeamEndpoints()
             .MapAccessTokenEndpoints()

@@ -13,19 +13,23 @@ internal static class AccessTokenEndpoints
         var tokens = api.MapGroup("/tokens").WithTags("Access tokens");
 
         tokens.MapGet("/", (ClaimsPrincipal user, AccessTokenService service, CancellationToken ct) =>
-            service.ListAsync(Caller.From(user), ct));
+            service.ListAsync(Caller.From(user), ct))
+            .WithName("ListAccessTokens")
+            .WithSummary("The caller's personal access tokens, never their values.");
 
         tokens.MapPost("/", async Task<Created<CreatedAccessToken>> (CreateAccessTokenRequest request, ClaimsPrincipal user, AccessTokenService service, CancellationToken ct) =>
         {
             var created = await service.CreateAsync(Caller.From(user), request.Name, request.ExpiresInDays, ct);
             return TypedResults.Created($"/api/v1/tokens/{created.View.Id}", created);
-        });
+        }).WithName("CreateAccessToken")
+            .WithSummary("Creates a personal access token; its value is in this answer only.");
 
         tokens.MapDelete("/{tokenId:guid}", async Task<NoContent> (Guid tokenId, ClaimsPrincipal user, AccessTokenService service, CancellationToken ct) =>
         {
             await service.RevokeAsync(Caller.From(user), tokenId, ct);
             return TypedResults.NoContent();
-        });
+        }).WithName("RevokeAccessToken")
+            .WithSummary("Revokes one of the caller's tokens.");
 
         return api;
     }

@@ -19,7 +19,9 @@ internal static class AccountEndpoints
             var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == caller.UserId, ct);
             var active = await teams.GetActiveTeamAsync(caller, ct);
             return new MeResponse(user.Id, user.Email ?? "", user.DisplayName, user.IsInstanceAdmin, active?.Id, await teams.ListMyTeamsAsync(caller, ct));
-        }).WithTags("Account");
+        }).WithTags("Account")
+            .WithName("GetMe")
+            .WithSummary("The caller: id, email, display name, whether an instance admin, the active team and every team they belong to.");
 
         return api;
     }

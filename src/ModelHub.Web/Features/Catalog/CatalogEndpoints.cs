@@ -24,6 +24,7 @@ internal static class CatalogEndpoints
                 var page = await list.ListAsync(query, CatalogIncludes.Parse(include), ct);
                 return new CatalogJsonResult<ModelListResponse>(page, json.List);
             })
+            .WithName("ListModels")
             .WithSummary("A page of the catalog, with the browse page's filters, sort and paging; routes, benchmarks and claims as include= asks.")
             .WithDescription("Each source is written once in `sources` (keyed by id) and each provider once in `providers` (keyed by slug); " +
                 "models, routes, benchmarks and claims carry `sourceId` and routes `providerSlug`. Null values are left out. " +
@@ -46,12 +47,16 @@ internal static class CatalogEndpoints
                 _ => throw new InvalidInputException($"format must be csv or json, not '{format}'."),
             };
         })
-        .WithSummary("The current view (same filters and sort as the list) as a CSV or JSON file, up to 5,000 models.");
+        .WithName("ExportModels")
+        .WithSummary("The current view (same filters and sort as the list) as a CSV or JSON file, up to 5,000 models.")
+        .Produces<string>(StatusCodes.Status200OK, "text/csv", "application/json")
+        .ProducesProblem(StatusCodes.Status400BadRequest);
 
         models.MapGet("/fields", () => ModelFacts.All
                 .Select(f => new ModelFieldResponse(f.Name, f.Label, f.Unit, f.Comparison,
                     f.Use.HasFlag(FactUse.Specification), f.Use.HasFlag(FactUse.Compare), f.Use.HasFlag(FactUse.Export)))
                 .ToList())
+            .WithName("ListModelFields")
             .WithSummary("The model facts the catalog describes, in the order pages and exports list them: name (the CSV column), label, unit and whether higher or lower is better.");
 
         models.MapGet("/{slug}", async Task<IResult> (string slug, ModelDetailQueries details, CatalogApiJson json, CancellationToken ct) =>
@@ -66,6 +71,7 @@ internal static class CatalogEndpoints
                     ? Results.Redirect($"/api/v1/models/{Uri.EscapeDataString(target)}", permanent: true, preserveMethod: true)
                     : throw new NotFoundException($"No model has the slug '{slug}'.");
             })
+            .WithName("GetModel")
             .WithSummary("One model with its routes, benchmarks, sourced claims and disagreements, each with its source; with a strong ETag for If-None-Match. A merged model's slug answers 308 to the model it joined.")
             .Produces<ModelDetails>(StatusCodes.Status200OK, "application/json")
             .Produces(StatusCodes.Status304NotModified)

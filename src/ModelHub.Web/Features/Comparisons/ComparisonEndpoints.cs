@@ -57,6 +57,7 @@ internal static class ComparisonEndpoints
             })
             .WithName("ExportComparison")
             .WithSummary("The comparison as Markdown (for a design doc), CSV (every route's cost) or JSON; workload parameters cost it at another traffic without saving.")
+            .Produces<string>(StatusCodes.Status200OK, "text/markdown", "text/csv", "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
