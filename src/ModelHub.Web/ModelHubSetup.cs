@@ -3,6 +3,7 @@ using ModelHub.Web.Components.Account;
 using ModelHub.Web.Data;
 using ModelHub.Web.Features.AccessTokens;
 using ModelHub.Web.Features.Catalog;
+using ModelHub.Web.Features.Common;
 using ModelHub.Web.Features.Comparisons;
 using ModelHub.Web.Features.Accounts;
 using ModelHub.Web.Features.Mail;
@@ -25,6 +26,7 @@ public static class ModelHubSetup
         builder.UseRepositorySettingsFile();
         builder.AddModelHubDatabase();
         builder.AddOperations();
+        builder.AddApiProblems();
         builder.AddAccounts();
         builder.AddMail();
         builder.AddTeams();
@@ -49,6 +51,7 @@ public static class ModelHubSetup
     public static WebApplication MapModelHub(this WebApplication app)
     {
         app.UseOperations();
+        app.UseApiProblems();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

@@ -106,6 +106,9 @@ public sealed class FakeProviderServer : IAsyncDisposable
         return [.. words.Select((w, i) => i == words.Length - 1 ? w : w + " ")];
     }
 
+    /// <summary>What the <c>html-body</c> models answer with 200.</summary>
+    public const string HtmlBody = "<!DOCTYPE html><html><head><title>Welcome to nginx!</title></head><body><h1>Welcome to nginx!</h1></body></html>";
+
     public ValueTask DisposeAsync() => app.DisposeAsync();
 
     private bool Authorised(HttpContext context)
@@ -133,6 +136,15 @@ public sealed class FakeProviderServer : IAsyncDisposable
         if (model.EndsWith("fault-500", StringComparison.Ordinal))
         {
             await WriteJson(context, 500, errorBody("The upstream model server exploded."));
+            return true;
+        }
+
+        if (model.EndsWith("html-body", StringComparison.Ordinal))
+        {
+            // A base URL that points at a web site: 200 with a page instead of the API's answer.
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync(HtmlBody);
             return true;
         }
 

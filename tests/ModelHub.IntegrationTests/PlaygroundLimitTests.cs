@@ -114,7 +114,7 @@ public sealed class PlaygroundLimitTests : PlaygroundTest
         var response = await owner.Api.PostJsonAsync($"/api/v1/teams/{teamId}/runs",
             Prompt("Hi", new RunTargetRequest(openAi.Id, ModelId: "echo")) with { Parameters = new RunParameters(Temperature: 3) });
 
-        Assert.Contains("Temperature must be between 0 and 2", await response.ExpectAsync(HttpStatusCode.BadRequest));
+        Assert.Contains("Temperature (parameters.temperature) must be a number from 0 to 2", await response.ExpectAsync(HttpStatusCode.BadRequest));
     }
 
     [Fact]

@@ -260,6 +260,23 @@ public sealed class PlaygroundProviderTests : PlaygroundTest
         Assert.Equal($"data:image/png;base64,{png}", content[1]!["image_url"]!["url"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("OpenAi")]
+    [InlineData("Anthropic")]
+    [InlineData("Replicate")]
+    public async Task ABodyThatIsAWebPageIsReportedAsUnreadableWithItsFirstBytes(string style)
+    {
+        var model = style == "Replicate" ? "meta/html-body" : "html-body";
+
+        var run = await RunAsync(Prompt("Hi", new RunTargetRequest(Connection(style), ModelId: model)));
+
+        var target = Assert.Single(run.Targets);
+        Assert.Equal(RunStatus.Failed, target.Status);
+        Assert.Equal("UnreadableResponse", target.ErrorKind);
+        Assert.Contains("answered 200 but the body is not JSON or an event stream", target.ErrorMessage);
+        Assert.Contains("Welcome to nginx!", target.ErrorDetail);
+    }
+
     private Guid Connection(string style) => style switch
     {
         "OpenAi" => openAi.Id,

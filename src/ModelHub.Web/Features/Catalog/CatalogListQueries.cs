@@ -19,7 +19,7 @@ public sealed class CatalogListQueries(IDbContextFactory<ModelHubDbContext> dbFa
         var filtered = CatalogFiltering.Filter(db, query);
         var total = await filtered.CountAsync(cancellationToken);
         var ids = await CatalogFiltering.Sort(CatalogFiltering.Rows(filtered, query), query)
-            .Skip((page - 1) * pageSize)
+            .Skip(CatalogRules.PageOffset(page, pageSize))
             .Take(pageSize)
             .Select(r => r.Id)
             .ToListAsync(cancellationToken);

@@ -15,7 +15,7 @@ public sealed class CatalogQueries(IDbContextFactory<ModelHubDbContext> dbFactor
         var models = CatalogFiltering.Filter(db, query);
         var total = await models.CountAsync(cancellationToken);
         var items = await CatalogFiltering.Sort(CatalogFiltering.Rows(models, query), query)
-            .Skip((page - 1) * pageSize)
+            .Skip(CatalogRules.PageOffset(page, pageSize))
             .Take(pageSize)
             .ToListAsync(cancellationToken);
         return new CatalogResults(items, total, page, pageSize);

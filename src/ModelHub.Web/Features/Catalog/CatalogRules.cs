@@ -5,6 +5,12 @@ public static class CatalogRules
     public const int MaxSlugLength = 120;
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
+
+    /// <summary>
+    /// Rows before a page, counted in long so a huge page number gives an empty last page instead of
+    /// overflowing back to the first.
+    /// </summary>
+    public static int PageOffset(int page, int pageSize) => (int)Math.Min((Math.Max(1, page) - 1L) * pageSize, int.MaxValue);
     public const int MaxProviderModelIdLength = 300;
 
     /// <summary>

@@ -51,10 +51,18 @@ public sealed partial class ConnectionService(
 {
     public static readonly TimeSpan TestTimeout = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Headers an extra header may not set: ModelHub sends the key and framing itself, and a cookie or
+    /// credential would be forwarded to whatever the base URL points at.
+    /// </summary>
     private static readonly HashSet<string> ReservedHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Host", "Content-Length", "Content-Type", "Transfer-Encoding", "Connection", "Accept",
+        "Host", "Content-Length", "Content-Type", "Transfer-Encoding", "Connection", "Accept", "Authorization",
+        "Proxy-Authorization", "Cookie", "Set-Cookie", "x-api-key", "Upgrade", "TE", "Trailer", "Keep-Alive", "Expect",
     };
+
+    /// <summary>Whether an extra header with this name may be sent (a token, and not one ModelHub or the transport owns).</summary>
+    public static bool IsAllowedExtraHeader(string name) => HeaderName().IsMatch(name) && !ReservedHeaders.Contains(name);
 
     public async Task<IReadOnlyList<ConnectionView>> ListAsync(Caller caller, Guid teamId, CancellationToken cancellationToken = default)
     {
@@ -218,14 +226,21 @@ public sealed partial class ConnectionService(
         {
             foreach (var (header, value) in headers)
             {
-                if (!HeaderName().IsMatch(header) || ReservedHeaders.Contains(header))
+                if (!HeaderName().IsMatch(header))
                 {
-                    throw new InvalidInputException($"'{header}' cannot be used as an extra header.");
+                    throw new InvalidInputException(
+                        $"Extra header '{Printable(header)}': a header name is 1 to 100 letters, digits or !#$%&'*+-.^_`|~, without spaces or control characters.");
                 }
 
-                if (value.Contains('\n') || value.Contains('\r'))
+                if (ReservedHeaders.Contains(header))
                 {
-                    throw new InvalidInputException($"The value of header {header} must be on one line.");
+                    throw new InvalidInputException($"Extra header '{header}' cannot be set here: ModelHub sends it itself, or it would leak credentials.");
+                }
+
+                // Tab is the one control character a header value may hold.
+                if (value is null || value.Any(c => char.IsControl(c) && c != '\t'))
+                {
+                    throw new InvalidInputException($"Extra header '{header}': the value must be one line of text without control characters.");
                 }
             }
 
@@ -295,6 +310,13 @@ public sealed partial class ConnectionService(
     private sealed record ConnectionRow(
         Guid Id, string Name, ApiStyle ApiStyle, string BaseUrl, string ApiKeyHint, string? ExtraHeadersJson, int? CatalogProviderId,
         string? CatalogProviderName, DateTime? LastTestedAtUtc, bool? LastTestSucceeded, string? LastTestResult, Guid Version);
+
+    /// <summary>A name echoed in an error with control characters shown as escapes, so the message cannot split lines.</summary>
+    private static string Printable(string name)
+    {
+        var shown = string.Concat(name.Take(100).Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+        return name.Length > 100 ? shown + "…" : shown;
+    }
 
     [GeneratedRegex("^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$")]
     private static partial Regex HeaderName();

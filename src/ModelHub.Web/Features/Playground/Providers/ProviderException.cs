@@ -14,6 +14,7 @@ public enum ProviderErrorKind
     StreamCut,
     MalformedResponse,
     Unreachable,
+    UnreadableResponse,
 }
 
 /// <summary>A provider call that failed, with a message a user can act on and the provider's own words kept.</summary>
@@ -76,6 +77,14 @@ internal static class ProviderErrors
         new(ProviderErrorKind.MalformedResponse,
             $"{providerName} sent a chunk ModelHub could not read, so the answer stopped there. The partial output is kept.",
             detail: $"{cause?.Message} Chunk: {(chunk.Length > 500 ? chunk[..500] : chunk)}");
+
+    /// <summary>A 200 whose body is neither JSON nor an event stream: usually a base URL that points at a web page.</summary>
+    public static ProviderException Unreadable(string providerName, string? mediaType, string body) =>
+        new(ProviderErrorKind.UnreadableResponse,
+            $"{providerName} answered 200 but the body is not JSON or an event stream ModelHub can read{(mediaType is null ? "" : $" ({mediaType})")}. " +
+            "Check the connection's base URL: it may point at a web page rather than the provider's API.",
+            statusCode: 200,
+            detail: $"Content-Type: {mediaType ?? "none"}. First bytes: {(body.Length > 500 ? body[..500] : body)}");
 
     public static ProviderException Unreachable(string providerName, Exception cause) =>
         new(ProviderErrorKind.Unreachable,

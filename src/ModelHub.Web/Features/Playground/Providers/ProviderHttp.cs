@@ -34,7 +34,8 @@ public sealed class ProviderHttp(IHttpClientFactory clients, OutboundUrlGuard gu
     {
         guard.Check(url.AbsoluteUri);
         var request = new HttpRequestMessage(method, url);
-        foreach (var (name, value) in endpoint.ExtraHeaders)
+        // Checked again when sent, for connections saved before a name was reserved.
+        foreach (var (name, value) in endpoint.ExtraHeaders.Where(h => Connections.ConnectionService.IsAllowedExtraHeader(h.Key)))
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
@@ -88,9 +89,9 @@ public sealed class ProviderHttp(IHttpClientFactory clients, OutboundUrlGuard gu
         {
             return JsonNode.Parse(text) ?? throw new JsonException("The body is empty.");
         }
-        catch (JsonException ex)
+        catch (JsonException)
         {
-            throw ProviderErrors.Malformed(providerName, text, ex);
+            throw ProviderErrors.Unreadable(providerName, response.Content.Headers.ContentType?.MediaType, text);
         }
     }
 
@@ -101,6 +102,11 @@ public sealed class ProviderHttp(IHttpClientFactory clients, OutboundUrlGuard gu
     public static async IAsyncEnumerable<SseItem<string>> ReadEventsAsync(
         HttpResponseMessage response, string providerName, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        if (response.Content.Headers.ContentType?.MediaType is { } mediaType && !mediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase))
+        {
+            throw ProviderErrors.Unreadable(providerName, mediaType, await FirstCharactersAsync(response, cancellationToken));
+        }
+
         Stream stream;
         try
         {
@@ -131,6 +137,28 @@ public sealed class ProviderHttp(IHttpClientFactory clients, OutboundUrlGuard gu
             }
 
             yield return events.Current;
+        }
+    }
+
+    /// <summary>The start of a body that is not what was asked for, kept for the error's details.</summary>
+    private static async Task<string> FirstCharactersAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var buffer = new byte[500];
+            var read = 0;
+            int n;
+            while (read < buffer.Length && (n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
+            {
+                read += n;
+            }
+
+            return Encoding.UTF8.GetString(buffer, 0, read);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            return "";
         }
     }
 

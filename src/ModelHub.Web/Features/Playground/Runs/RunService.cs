@@ -311,19 +311,20 @@ public sealed class RunService(
         }
 
         var p = request.Parameters ?? new RunParameters();
-        if (p.Temperature is < 0 or > 2)
+        // NaN and infinities compare false with everything, so they are refused before the range check.
+        if (p.Temperature is { } temperature && (!double.IsFinite(temperature) || temperature is < 0 or > 2))
         {
-            throw new InvalidInputException("Temperature must be between 0 and 2.");
+            throw new InvalidInputException("Temperature (parameters.temperature) must be a number from 0 to 2.");
         }
 
-        if (p.TopP is <= 0 or > 1)
+        if (p.TopP is { } topP && (!double.IsFinite(topP) || topP is <= 0 or > 1))
         {
-            throw new InvalidInputException("Top P must be above 0 and at most 1.");
+            throw new InvalidInputException("Top P (parameters.topP) must be a number above 0 and at most 1.");
         }
 
         if (p.MaxOutputTokens is < 1 or > 1_000_000)
         {
-            throw new InvalidInputException("Maximum output tokens must be between 1 and 1,000,000.");
+            throw new InvalidInputException("Maximum output tokens (parameters.maxOutputTokens) must be a whole number from 1 to 1,000,000.");
         }
 
         var stop = (p.Stop ?? []).Where(s => !string.IsNullOrEmpty(s)).ToList();
