@@ -3,6 +3,7 @@ using ModelHub.Web.Components.Account;
 using ModelHub.Web.Data;
 using ModelHub.Web.Features.AccessTokens;
 using ModelHub.Web.Features.Catalog;
+using ModelHub.Web.Features.Common;
 using ModelHub.Web.Features.Comparisons;
 using ModelHub.Web.Features.Accounts;
 using ModelHub.Web.Features.Mail;
@@ -49,6 +50,7 @@ public static class ModelHubSetup
     public static WebApplication MapModelHub(this WebApplication app)
     {
         app.UseOperations();
+        app.UseRequestBodyLimits();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

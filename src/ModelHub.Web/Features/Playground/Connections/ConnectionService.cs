@@ -189,7 +189,7 @@ public sealed partial class ConnectionService(
         var name = input.Name?.Trim() ?? "";
         if (name.Length is 0 or > PlaygroundRules.MaxConnectionNameLength)
         {
-            throw new InvalidInputException($"Give the connection a name of 1 to {PlaygroundRules.MaxConnectionNameLength} characters.");
+            throw new InvalidInputException($"name: give the connection a name of 1 to {PlaygroundRules.MaxConnectionNameLength} characters.");
         }
 
         if (!Enum.IsDefined(input.ApiStyle) || input.ApiStyle == ApiStyle.Other)
@@ -198,10 +198,7 @@ public sealed partial class ConnectionService(
         }
 
         var url = input.BaseUrl?.Trim() ?? "";
-        if (url.Length > PlaygroundRules.MaxUrlLength)
-        {
-            throw new InvalidInputException($"The base URL is longer than {PlaygroundRules.MaxUrlLength} characters.");
-        }
+        TextLimit.Check(url, PlaygroundRules.MaxUrlLength, "baseUrl");
 
         // A query string is where keys end up when pasted with the URL; they would then travel and be logged in clear.
         if (guard.Check(url) is { Query.Length: > 0 } or { Fragment.Length: > 0 })
@@ -216,6 +213,11 @@ public sealed partial class ConnectionService(
 
         if (input.ExtraHeaders is { } headers)
         {
+            if (headers.Count > PlaygroundRules.MaxExtraHeaders)
+            {
+                throw new InvalidInputException($"extraHeaders: at most {PlaygroundRules.MaxExtraHeaders} headers.");
+            }
+
             foreach (var (header, value) in headers)
             {
                 if (!HeaderName().IsMatch(header) || ReservedHeaders.Contains(header))
@@ -223,6 +225,7 @@ public sealed partial class ConnectionService(
                     throw new InvalidInputException($"'{header}' cannot be used as an extra header.");
                 }
 
+                TextLimit.Check(value, PlaygroundRules.MaxHeaderValueLength, $"extraHeaders.{header}");
                 if (value.Contains('\n') || value.Contains('\r'))
                 {
                     throw new InvalidInputException($"The value of header {header} must be on one line.");
