@@ -52,6 +52,7 @@ public static class ModelHubSetup
     {
         app.UseOperations();
         app.UseApiProblems();
+        app.UseRequestBodyLimits();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

@@ -26,15 +26,15 @@ internal sealed class CatalogModelConfiguration : IEntityTypeConfiguration<Catal
         builder.HasIndex(m => m.ReleaseDate);
         builder.HasIndex(m => m.ContextWindow);
         builder.Property(m => m.Slug).HasMaxLength(CatalogRules.MaxSlugLength);
-        builder.Property(m => m.Name).HasMaxLength(200);
-        builder.Property(m => m.Lab).HasMaxLength(200);
-        builder.Property(m => m.Family).HasMaxLength(100);
-        builder.Property(m => m.Description).HasMaxLength(4000);
-        builder.Property(m => m.Architecture).HasMaxLength(1000);
-        builder.Property(m => m.KnowledgeCutoff).HasMaxLength(100);
-        builder.Property(m => m.License).HasMaxLength(200);
-        builder.Property(m => m.Languages).HasMaxLength(500);
-        builder.Property(m => m.HuggingFaceId).HasMaxLength(200);
+        builder.Property(m => m.Name).HasMaxLength(CatalogRules.MaxNameLength);
+        builder.Property(m => m.Lab).HasMaxLength(CatalogRules.MaxLabLength);
+        builder.Property(m => m.Family).HasMaxLength(CatalogRules.MaxFamilyLength);
+        builder.Property(m => m.Description).HasMaxLength(CatalogRules.MaxDescriptionLength);
+        builder.Property(m => m.Architecture).HasMaxLength(CatalogRules.MaxArchitectureLength);
+        builder.Property(m => m.KnowledgeCutoff).HasMaxLength(CatalogRules.MaxKnowledgeCutoffLength);
+        builder.Property(m => m.License).HasMaxLength(CatalogRules.MaxLicenseLength);
+        builder.Property(m => m.Languages).HasMaxLength(CatalogRules.MaxLanguagesLength);
+        builder.Property(m => m.HuggingFaceId).HasMaxLength(CatalogRules.MaxHuggingFaceIdLength);
         builder.Property(m => m.ParametersBillions).HasConversion<FixedPointConverter>();
         builder.Property(m => m.ActiveParametersBillions).HasConversion<FixedPointConverter>();
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
@@ -55,11 +55,11 @@ internal sealed class CatalogProviderConfiguration : IEntityTypeConfiguration<Ca
         builder.ToTable("Providers");
         builder.HasIndex(p => p.Slug).IsUnique();
         builder.Property(p => p.Slug).HasMaxLength(CatalogRules.MaxSlugLength);
-        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Name).HasMaxLength(CatalogRules.MaxNameLength);
         builder.Property(p => p.ApiStyle).HasConversion<string>().HasMaxLength(24);
-        builder.Property(p => p.BaseUrl).HasMaxLength(500);
-        builder.Property(p => p.DocsUrl).HasMaxLength(500);
-        builder.Property(p => p.ApiKeyVariable).HasMaxLength(100);
+        builder.Property(p => p.BaseUrl).HasMaxLength(CatalogRules.MaxProviderUrlLength);
+        builder.Property(p => p.DocsUrl).HasMaxLength(CatalogRules.MaxProviderUrlLength);
+        builder.Property(p => p.ApiKeyVariable).HasMaxLength(CatalogRules.MaxApiKeyVariableLength);
         builder.HasOne(p => p.Source).WithMany().HasForeignKey(p => p.SourceId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -77,8 +77,8 @@ internal sealed class CatalogRouteConfiguration : IEntityTypeConfiguration<Catal
         builder.Property(r => r.InputPricePerMillion).HasConversion<FixedPointConverter>();
         builder.Property(r => r.OutputPricePerMillion).HasConversion<FixedPointConverter>();
         builder.Property(r => r.CachedInputPricePerMillion).HasConversion<FixedPointConverter>();
-        builder.Property(r => r.Quantization).HasMaxLength(50);
-        builder.Property(r => r.Notes).HasMaxLength(2000);
+        builder.Property(r => r.Quantization).HasMaxLength(CatalogRules.MaxQuantizationLength);
+        builder.Property(r => r.Notes).HasMaxLength(CatalogRules.MaxRouteNotesLength);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasOne(r => r.Provider).WithMany().HasForeignKey(r => r.ProviderId).OnDelete(DeleteBehavior.Restrict);
@@ -108,8 +108,8 @@ internal sealed class BenchmarkScoreConfiguration : IEntityTypeConfiguration<Ben
         // Leads with ModelId: the catalog looks scores up per model. An index leading with Benchmark
         // tempted SQLite into scanning every score of a benchmark once per model when sorting by it.
         builder.HasIndex(b => new { b.ModelId, b.Benchmark, b.Variant, b.SourceId }).IsUnique();
-        builder.Property(b => b.Benchmark).HasMaxLength(100);
-        builder.Property(b => b.Variant).HasMaxLength(100);
+        builder.Property(b => b.Benchmark).HasMaxLength(CatalogRules.MaxBenchmarkNameLength);
+        builder.Property(b => b.Variant).HasMaxLength(CatalogRules.MaxBenchmarkNameLength);
         builder.Property(b => b.Score).HasConversion<FixedPointConverter>();
         builder.Property(b => b.ScaleMax).HasConversion<FixedPointConverter>();
         builder.HasOne(b => b.Source).WithMany().HasForeignKey(b => b.SourceId).OnDelete(DeleteBehavior.Restrict);

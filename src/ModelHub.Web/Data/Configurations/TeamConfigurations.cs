@@ -34,7 +34,7 @@ internal sealed class TeamInviteConfiguration : IEntityTypeConfiguration<TeamInv
         builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.HasIndex(i => i.TeamId);
         builder.Property(i => i.TokenHash).HasMaxLength(64);
-        builder.Property(i => i.Email).HasMaxLength(256);
+        builder.Property(i => i.Email).HasMaxLength(TeamRules.MaxInviteEmailLength);
         builder.Property(i => i.Role).HasConversion<string>().HasMaxLength(16);
         builder.Property(i => i.CreatedByUserId).HasMaxLength(450);
         builder.Property(i => i.AcceptedByUserId).HasMaxLength(450);

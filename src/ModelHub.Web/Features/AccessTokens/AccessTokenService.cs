@@ -30,10 +30,7 @@ public sealed class AccessTokenService(IDbContextFactory<ModelHubDbContext> dbFa
             throw new InvalidInputException("Give the token a name that says where it is used, such as 'CI evaluations'.");
         }
 
-        if (name.Length > AccessTokenRules.MaxNameLength)
-        {
-            throw new InvalidInputException($"A token name can be at most {AccessTokenRules.MaxNameLength} characters.");
-        }
+        TextLimit.Check(name, AccessTokenRules.MaxNameLength, "name");
 
         if (lifetimeDays is < 1 or > AccessTokenRules.MaxLifetimeDays)
         {

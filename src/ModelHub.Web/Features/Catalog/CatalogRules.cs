@@ -13,6 +13,22 @@ public static class CatalogRules
     public static int PageOffset(int page, int pageSize) => (int)Math.Min((Math.Max(1, page) - 1L) * pageSize, int.MaxValue);
     public const int MaxProviderModelIdLength = 300;
 
+    // Hand-edited text; the database columns use the same numbers.
+    public const int MaxNameLength = 200;
+    public const int MaxLabLength = 200;
+    public const int MaxFamilyLength = 100;
+    public const int MaxDescriptionLength = 4_000;
+    public const int MaxArchitectureLength = 1_000;
+    public const int MaxKnowledgeCutoffLength = 100;
+    public const int MaxLicenseLength = 200;
+    public const int MaxLanguagesLength = 500;
+    public const int MaxHuggingFaceIdLength = 200;
+    public const int MaxQuantizationLength = 50;
+    public const int MaxRouteNotesLength = 2_000;
+    public const int MaxBenchmarkNameLength = 100;
+    public const int MaxProviderUrlLength = 500;
+    public const int MaxApiKeyVariableLength = 100;
+
     /// <summary>
     /// Whether a provider could list this model ID. Real IDs use letters, digits and <c>. _ - : / @ + = ~</c>
     /// (<c>us.anthropic.claude-3-5-haiku-20241022-v1:0</c>, <c>@cf/meta/…</c>, <c>hf:zai-org/GLM-4.5</c>); spaces,

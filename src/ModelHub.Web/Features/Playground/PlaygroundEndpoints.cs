@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using ModelHub.Web.Features.Common;
 using ModelHub.Web.Features.Playground.Connections;
 using ModelHub.Web.Features.Playground.Prompts;
@@ -78,7 +79,9 @@ internal static class PlaygroundEndpoints
         }).WithName("StartRun")
             .Produces<RunView>(StatusCodes.Status201Created)
             .Produces<RunView>(StatusCodes.Status202Accepted)
-            .WithSummary("Starts a run on 1 to 4 targets. Answers 202 at once, or with ?wait=true 201 once every target has finished.");
+            .WithSummary("Starts a run on 1 to 4 targets. Answers 202 at once, or with ?wait=true 201 once every target has finished.")
+            // Images travel as base64 in the body, so a run may be larger than the API's usual 2 MB.
+            .WithRequestBodyLimit(services => PlaygroundRules.MaxRunRequestBytes(services.GetRequiredService<IOptionsMonitor<PlaygroundOptions>>().CurrentValue));
         runs.MapGet("/{runId:guid}", (Guid teamId, Guid runId, ClaimsPrincipal user, RunHistoryService service, CancellationToken ct) =>
             service.GetAsync(Caller.From(user), teamId, runId, ct))
             .WithName("GetRun")

@@ -12,6 +12,24 @@ public static class PlaygroundRules
     public const int MaxApiKeyLength = 4000;
     public const int MaxStopSequences = 4;
     public const int MaxMessages = 50;
+    public const int MaxStopSequenceLength = 100;
+
+    /// <summary>Characters in a system prompt, saved or run; the run's total is also held to <see cref="PlaygroundOptions.MaxPromptCharacters"/>.</summary>
+    public const int MaxSystemPromptLength = 100_000;
+
+    /// <summary>Characters in one message of a run, or in a saved prompt's user prompt.</summary>
+    public const int MaxMessageLength = 100_000;
+
+    public const int MaxAttachmentFileNameLength = 255;
+    public const int MaxExtraHeaders = 20;
+    public const int MaxHeaderValueLength = 4_000;
+
+    /// <summary>
+    /// The largest start-run request body: every image at its largest in base64, the whole prompt as
+    /// six-byte JSON escapes, and 1 MB for the rest.
+    /// </summary>
+    public static long MaxRunRequestBytes(PlaygroundOptions limits) =>
+        (long)limits.MaxAttachments * ((limits.MaxAttachmentBytes + 2L) / 3 * 4) + limits.MaxPromptCharacters * 6L + 1024 * 1024;
 }
 
 /// <summary>Settings under <c>Playground</c>: limits on runs.</summary>

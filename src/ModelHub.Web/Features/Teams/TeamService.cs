@@ -185,6 +185,7 @@ public sealed class TeamService(IDbContextFactory<ModelHubDbContext> dbFactory, 
         }
 
         email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        TextLimit.Check(email, TeamRules.MaxInviteEmailLength, "email");
         if (email is not null && !new EmailAddressAttribute().IsValid(email))
         {
             throw new InvalidInputException($"'{email}' is not an email address.");
@@ -355,10 +356,7 @@ public sealed class TeamService(IDbContextFactory<ModelHubDbContext> dbFactory, 
             throw new InvalidInputException("Give the team a name.");
         }
 
-        if (name.Length > TeamRules.MaxNameLength)
-        {
-            throw new InvalidInputException($"A team name can be at most {TeamRules.MaxNameLength} characters.");
-        }
+        TextLimit.Check(name, TeamRules.MaxNameLength, "name");
 
         return name;
     }

@@ -104,6 +104,8 @@ public sealed partial class CatalogEditor(IDbContextFactory<ModelHubDbContext> d
         NotNegative(form.InputPricePerMillion, "The input price");
         NotNegative(form.OutputPricePerMillion, "The output price");
         NotNegative(form.CachedInputPricePerMillion, "The cached input price");
+        TextLimit.Check(form.Quantization, CatalogRules.MaxQuantizationLength, "quantization");
+        TextLimit.Check(form.Notes, CatalogRules.MaxRouteNotesLength, "notes");
         Positive(form.ContextWindow, "The route's context window");
         Positive(form.MaxOutputTokens, "The route's maximum output");
 
@@ -176,6 +178,9 @@ public sealed partial class CatalogEditor(IDbContextFactory<ModelHubDbContext> d
             throw new InvalidInputException("Name the benchmark, such as MMLU.");
         }
 
+        TextLimit.Check(benchmark, CatalogRules.MaxBenchmarkNameLength, "benchmark");
+        TextLimit.Check(variant?.Trim(), CatalogRules.MaxBenchmarkNameLength, "variant");
+
         if (scaleMax <= 0 || score < 0 || score > scaleMax)
         {
             throw new InvalidInputException($"The score must be between 0 and its scale's maximum ({scaleMax:0.##}).");
@@ -201,6 +206,11 @@ public sealed partial class CatalogEditor(IDbContextFactory<ModelHubDbContext> d
         {
             throw new InvalidInputException("Give the provider a name.");
         }
+
+        TextLimit.Check(form.Name.Trim(), CatalogRules.MaxNameLength, "name");
+        TextLimit.Check(form.BaseUrl?.Trim(), CatalogRules.MaxProviderUrlLength, "baseUrl");
+        TextLimit.Check(form.DocsUrl?.Trim(), CatalogRules.MaxProviderUrlLength, "docsUrl");
+        TextLimit.Check(form.ApiKeyVariable?.Trim(), CatalogRules.MaxApiKeyVariableLength, "apiKeyVariable");
 
         if (!string.IsNullOrWhiteSpace(form.ApiKeyVariable) && !RequestExamples.IsVariableName(form.ApiKeyVariable.Trim()))
         {
@@ -232,6 +242,16 @@ public sealed partial class CatalogEditor(IDbContextFactory<ModelHubDbContext> d
         {
             throw new InvalidInputException("A model needs a name and a lab.");
         }
+
+        TextLimit.Check(form.Name.Trim(), CatalogRules.MaxNameLength, "name");
+        TextLimit.Check(form.Lab.Trim(), CatalogRules.MaxLabLength, "lab");
+        TextLimit.Check(form.Family?.Trim(), CatalogRules.MaxFamilyLength, "family");
+        TextLimit.Check(form.Description?.Trim(), CatalogRules.MaxDescriptionLength, "description");
+        TextLimit.Check(form.Architecture?.Trim(), CatalogRules.MaxArchitectureLength, "architecture");
+        TextLimit.Check(form.KnowledgeCutoff?.Trim(), CatalogRules.MaxKnowledgeCutoffLength, "knowledgeCutoff");
+        TextLimit.Check(form.License?.Trim(), CatalogRules.MaxLicenseLength, "license");
+        TextLimit.Check(form.Languages?.Trim(), CatalogRules.MaxLanguagesLength, "languages");
+        TextLimit.Check(form.HuggingFaceId?.Trim(), CatalogRules.MaxHuggingFaceIdLength, "huggingFaceId");
 
         Positive(form.ContextWindow, "The context window");
         Positive(form.MaxOutputTokens, "The maximum output");

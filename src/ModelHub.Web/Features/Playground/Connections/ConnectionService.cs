@@ -197,7 +197,7 @@ public sealed partial class ConnectionService(
         var name = input.Name?.Trim() ?? "";
         if (name.Length is 0 or > PlaygroundRules.MaxConnectionNameLength)
         {
-            throw new InvalidInputException($"Give the connection a name of 1 to {PlaygroundRules.MaxConnectionNameLength} characters.");
+            throw new InvalidInputException($"name: give the connection a name of 1 to {PlaygroundRules.MaxConnectionNameLength} characters.");
         }
 
         if (!Enum.IsDefined(input.ApiStyle) || input.ApiStyle == ApiStyle.Other)
@@ -206,10 +206,7 @@ public sealed partial class ConnectionService(
         }
 
         var url = input.BaseUrl?.Trim() ?? "";
-        if (url.Length > PlaygroundRules.MaxUrlLength)
-        {
-            throw new InvalidInputException($"The base URL is longer than {PlaygroundRules.MaxUrlLength} characters.");
-        }
+        TextLimit.Check(url, PlaygroundRules.MaxUrlLength, "baseUrl");
 
         // A query string is where keys end up when pasted with the URL; they would then travel and be logged in clear.
         if (guard.Check(url) is { Query.Length: > 0 } or { Fragment.Length: > 0 })
@@ -224,6 +221,11 @@ public sealed partial class ConnectionService(
 
         if (input.ExtraHeaders is { } headers)
         {
+            if (headers.Count > PlaygroundRules.MaxExtraHeaders)
+            {
+                throw new InvalidInputException($"extraHeaders: at most {PlaygroundRules.MaxExtraHeaders} headers.");
+            }
+
             foreach (var (header, value) in headers)
             {
                 if (!HeaderName().IsMatch(header))
@@ -242,6 +244,8 @@ public sealed partial class ConnectionService(
                 {
                     throw new InvalidInputException($"Extra header '{header}': the value must be one line of text without control characters.");
                 }
+
+                TextLimit.Check(value, PlaygroundRules.MaxHeaderValueLength, $"extraHeaders.{header}");
             }
 
             connection.ExtraHeadersJson = headers.Count == 0 ? null : JsonSerializer.Serialize(headers);

@@ -26,8 +26,11 @@ public sealed class PromptService(IDbContextFactory<ModelHubDbContext> databases
         var name = input.Name?.Trim() ?? "";
         if (name.Length is 0 or > PlaygroundRules.MaxPromptNameLength)
         {
-            throw new InvalidInputException($"Give the prompt a name of 1 to {PlaygroundRules.MaxPromptNameLength} characters.");
+            throw new InvalidInputException($"name: give the prompt a name of 1 to {PlaygroundRules.MaxPromptNameLength} characters.");
         }
+
+        TextLimit.Check(input.SystemPrompt, PlaygroundRules.MaxSystemPromptLength, "systemPrompt");
+        TextLimit.Check(input.UserPrompt, PlaygroundRules.MaxMessageLength, "userPrompt");
 
         if (string.IsNullOrWhiteSpace(input.UserPrompt))
         {

@@ -275,6 +275,12 @@ public sealed class RunService(
             throw new InvalidInputException($"A conversation may have at most {PlaygroundRules.MaxMessages} messages.");
         }
 
+        TextLimit.Check(request.SystemPrompt, PlaygroundRules.MaxSystemPromptLength, "systemPrompt");
+        for (var i = 0; i < messages.Count; i++)
+        {
+            TextLimit.Check(messages[i].Text, PlaygroundRules.MaxMessageLength, $"messages[{i}].text");
+        }
+
         var characters = (request.SystemPrompt?.Length ?? 0) + messages.Sum(m => m.Text?.Length ?? 0);
         if (characters > limits.MaxPromptCharacters)
         {
@@ -290,6 +296,7 @@ public sealed class RunService(
 
         foreach (var image in images)
         {
+            TextLimit.Check(image.FileName, PlaygroundRules.MaxAttachmentFileNameLength, "images.fileName");
             var name = image.FileName ?? "An image";
             if (!ImageTypes.Contains(image.MediaType ?? ""))
             {
@@ -328,9 +335,9 @@ public sealed class RunService(
         }
 
         var stop = (p.Stop ?? []).Where(s => !string.IsNullOrEmpty(s)).ToList();
-        if (stop.Count > PlaygroundRules.MaxStopSequences || stop.Any(s => s.Length > 100))
+        if (stop.Count > PlaygroundRules.MaxStopSequences || stop.Any(s => s.Length > PlaygroundRules.MaxStopSequenceLength))
         {
-            throw new InvalidInputException($"Give at most {PlaygroundRules.MaxStopSequences} stop sequences of up to 100 characters.");
+            throw new InvalidInputException($"parameters.stop: give at most {PlaygroundRules.MaxStopSequences} stop sequences of up to {PlaygroundRules.MaxStopSequenceLength} characters.");
         }
 
         return (messages, p with { Stop = stop.Count == 0 ? null : stop });
