@@ -25,6 +25,8 @@ public static class ModelHubSetup
         builder.UseRepositorySettingsFile();
         builder.AddModelHubDatabase();
         builder.AddOperations();
+        builder.AddTransportSecurity();
+        builder.AddRequestThrottling();
         builder.AddAccounts();
         builder.AddMail();
         builder.AddTeams();
@@ -49,6 +51,7 @@ public static class ModelHubSetup
     public static WebApplication MapModelHub(this WebApplication app)
     {
         app.UseOperations();
+        app.UseRequestThrottling();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
