@@ -27,6 +27,8 @@ public static class ModelHubSetup
         builder.AddModelHubDatabase();
         builder.AddOperations();
         builder.AddApiProblems();
+        builder.AddTransportSecurity();
+        builder.AddRequestThrottling();
         builder.AddAccounts();
         builder.AddMail();
         builder.AddTeams();
@@ -51,6 +53,7 @@ public static class ModelHubSetup
     public static WebApplication MapModelHub(this WebApplication app)
     {
         app.UseOperations();
+        app.UseRequestThrottling();
         app.UseApiProblems();
         app.UseRequestBodyLimits();
         app.UseAntiforgery();

@@ -29,6 +29,9 @@ public sealed class ModelHubFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
         builder.UseSetting("App:PublicBaseUrl", "http://localhost");
+        // Tests make many calls quickly; the throttling tests set low limits of their own.
+        builder.UseSetting("RateLimits:SignIn:PermitLimit", "100000");
+        builder.UseSetting("RateLimits:Api:PermitLimit", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -50,6 +53,17 @@ public sealed class ModelHubFactory : WebApplicationFactory<Program>
 
         return client;
     }
+
+    /// <summary>
+    /// A client that keeps cookies, as a browser does, over https: outside Development the sign-in
+    /// and antiforgery cookies are Secure, and a cookie jar sends those only over https.
+    /// </summary>
+    public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri("https://localhost"),
+    });
 
     /// <summary>Creates an account through Identity and a personal access token for it.</summary>
     public async Task<TestUser> CreateUserAsync(string email, bool admin = false)

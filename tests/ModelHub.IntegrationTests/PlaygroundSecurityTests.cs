@@ -191,7 +191,7 @@ public sealed partial class PlaygroundSecurityTests : PlaygroundTest
     /// <summary>Signs in through the real login form and returns a client holding the auth cookie.</summary>
     private async Task<HttpClient> SignInWithCookieAsync(string email)
     {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = app.CreateBrowserClient();
         var login = await client.GetStringAsync("/Account/Login");
         var token = AntiforgeryToken().Match(login).Groups[1].Value;
         var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>

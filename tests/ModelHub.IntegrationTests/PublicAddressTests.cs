@@ -25,7 +25,7 @@ public sealed partial class PublicAddressTests : IAsyncLifetime
     public async Task ForgottenPasswordMailLinksToThePublicAddressWhenTheHostHeaderIsForged()
     {
         await app.CreateUserAsync("victim@example.com");
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = app.CreateBrowserClient();
 
         using var get = new HttpRequestMessage(HttpMethod.Get, "/Account/ForgotPassword");
         get.Headers.Host = Forged;

@@ -14,6 +14,7 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         HttpOnly = true,
         IsEssential = true,
         MaxAge = TimeSpan.FromSeconds(5),
+        SecurePolicy = CookieSecurePolicy.SameAsRequest,
     };
 
     public void RedirectTo(string? uri)

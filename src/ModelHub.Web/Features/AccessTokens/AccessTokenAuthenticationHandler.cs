@@ -53,10 +53,13 @@ internal sealed class AccessTokenAuthenticationHandler(
             return AuthenticateResult.Fail("The access token has expired.");
         }
 
+        // Lockout is not checked: it answers failed passwords, and anyone who knows an email can
+        // trigger it, so it must not also switch off that person's automation. Revoking is how a
+        // token is stopped.
         var user = await users.FindByIdAsync(stored.UserId);
-        if (user is null || await users.IsLockedOutAsync(user))
+        if (user is null)
         {
-            return AuthenticateResult.Fail("The token's account is locked or no longer exists.");
+            return AuthenticateResult.Fail("The token's account no longer exists.");
         }
 
         if (stored.LastUsedAtUtc is null || now - stored.LastUsedAtUtc > LastUsedResolution)
