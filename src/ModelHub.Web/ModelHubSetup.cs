@@ -50,6 +50,7 @@ public static class ModelHubSetup
     {
         app.UseOperations();
         app.UseAntiforgery();
+        app.UseAntiforgeryFailuresAsBadRequests();
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>()
