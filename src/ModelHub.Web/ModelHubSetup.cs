@@ -57,6 +57,7 @@ public static class ModelHubSetup
         app.UseApiProblems();
         app.UseRequestBodyLimits();
         app.UseAntiforgery();
+        app.UseAntiforgeryFailuresAsBadRequests();
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>()

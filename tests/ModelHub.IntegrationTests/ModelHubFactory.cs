@@ -65,7 +65,7 @@ public sealed class ModelHubFactory : WebApplicationFactory<Program>
         BaseAddress = new Uri("https://localhost"),
     });
 
-    /// <summary>Creates an account through Identity and a personal access token for it.</summary>
+    /// <summary>Creates an account through Identity and a personal access token for it with every scope.</summary>
     public async Task<TestUser> CreateUserAsync(string email, bool admin = false)
     {
         await using var scope = Services.CreateAsyncScope();
@@ -74,7 +74,7 @@ public sealed class ModelHubFactory : WebApplicationFactory<Program>
         var result = await users.CreateAsync(user, TestUser.Password);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
         var token = await scope.ServiceProvider.GetRequiredService<AccessTokenService>()
-            .CreateAsync(new Caller(user.Id, admin), "tests", 30);
+            .CreateAsync(new Caller(user.Id, admin), "tests", 30, TokenScopes.All);
         return new TestUser(user.Id, email, token.Token, CreateApiClient(token.Token));
     }
 

@@ -44,8 +44,15 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         accountGroup.MapPost("/Logout", async (
             ClaimsPrincipal user,
             [FromServices] SignInManager<ApplicationUser> signInManager,
+            [FromServices] UserManager<ApplicationUser> userManager,
             [FromForm] string returnUrl) =>
         {
+            // A new security stamp ends every session of the account: a copy of the old cookie stops working.
+            if (await userManager.GetUserAsync(user) is { } signedIn)
+            {
+                await userManager.UpdateSecurityStampAsync(signedIn);
+            }
+
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect($"~/{returnUrl}");
         });

@@ -25,6 +25,8 @@ internal sealed class PersonalAccessTokenConfiguration : IEntityTypeConfiguratio
         builder.Property(t => t.Name).HasMaxLength(AccessTokenRules.MaxNameLength);
         builder.Property(t => t.TokenHash).HasMaxLength(64);
         builder.Property(t => t.DisplayPrefix).HasMaxLength(16);
+        // Stored as flags; the migration gives existing tokens all scopes, as they had before scopes existed.
+        builder.Property(t => t.Scopes);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

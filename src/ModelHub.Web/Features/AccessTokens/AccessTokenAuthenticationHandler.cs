@@ -11,7 +11,8 @@ namespace ModelHub.Web.Features.AccessTokens;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer mh_pat_…</c> as the token's user, with exactly the
-/// claims a cookie sign-in would give, so the API applies the same rights either way.
+/// claims a cookie sign-in would give, so the API applies the same rights either way, plus the
+/// token's scopes, which limit what it may call (<see cref="TokenScopeRequirement"/>).
 /// </summary>
 internal sealed class AccessTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -69,6 +70,7 @@ internal sealed class AccessTokenAuthenticationHandler(
         }
 
         var principal = await principals.CreateAsync(user);
+        principal.Identities.First().AddClaims(TokenScopeNames.ToClaims(stored.Id, stored.Scopes));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -4,7 +4,8 @@ using ModelHub.Web.Features.Common;
 
 namespace ModelHub.Web.Features.AccessTokens;
 
-public sealed record CreateAccessTokenRequest(string Name, int ExpiresInDays = 90);
+/// <summary>A new token; <see cref="Scopes"/> ("read", "write", "admin") defaults to read and write.</summary>
+public sealed record CreateAccessTokenRequest(string Name, int ExpiresInDays = 90, IReadOnlyList<string>? Scopes = null);
 
 internal static class AccessTokenEndpoints
 {
@@ -19,7 +20,7 @@ internal static class AccessTokenEndpoints
 
         tokens.MapPost("/", async Task<Created<CreatedAccessToken>> (CreateAccessTokenRequest request, ClaimsPrincipal user, AccessTokenService service, CancellationToken ct) =>
         {
-            var created = await service.CreateAsync(Caller.From(user), request.Name, request.ExpiresInDays, ct);
+            var created = await service.CreateAsync(Caller.From(user), request.Name, request.ExpiresInDays, TokenScopeNames.Parse(request.Scopes), TokenScopeNames.Of(user), ct);
             return TypedResults.Created($"/api/v1/tokens/{created.View.Id}", created);
         }).WithName("CreateAccessToken")
             .WithSummary("Creates a personal access token; its value is in this answer only.");

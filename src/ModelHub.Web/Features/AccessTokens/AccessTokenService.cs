@@ -11,7 +11,7 @@ public static class AccessTokenRules
     public const string TokenPrefix = "mh_pat_";
 }
 
-public sealed record AccessTokenView(Guid Id, string Name, string DisplayPrefix, DateTime CreatedAtUtc, DateTime ExpiresAtUtc, DateTime? LastUsedAtUtc, DateTime? RevokedAtUtc)
+public sealed record AccessTokenView(Guid Id, string Name, string DisplayPrefix, DateTime CreatedAtUtc, DateTime ExpiresAtUtc, DateTime? LastUsedAtUtc, DateTime? RevokedAtUtc, IReadOnlyList<string> Scopes)
 {
     public bool IsActive(DateTime nowUtc) => RevokedAtUtc is null && ExpiresAtUtc > nowUtc;
 }
@@ -22,8 +22,22 @@ public sealed record CreatedAccessToken(AccessTokenView View, string Token);
 /// <summary>A user's personal access tokens. Only the owner of a token can see or revoke it.</summary>
 public sealed class AccessTokenService(IDbContextFactory<ModelHubDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task<CreatedAccessToken> CreateAsync(Caller caller, string name, int lifetimeDays, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates a token with <paramref name="scopes"/>. <paramref name="callerScopes"/> are the scopes the caller
+    /// itself holds (all of them in the web UI): a token cannot mint a token that can do more than it can.
+    /// </summary>
+    public async Task<CreatedAccessToken> CreateAsync(Caller caller, string name, int lifetimeDays, TokenScopes scopes = TokenScopeNames.Default, TokenScopes callerScopes = TokenScopes.All, CancellationToken cancellationToken = default)
     {
+        if (scopes == TokenScopes.None || (scopes & ~TokenScopes.All) != 0)
+        {
+            throw new InvalidInputException("Choose at least one scope for the token: read, write or admin.");
+        }
+
+        if ((scopes & ~callerScopes) != 0)
+        {
+            throw new ForbiddenException($"This token cannot create a token with the {string.Join(", ", TokenScopeNames.ToNames(scopes & ~callerScopes))} scope: a token can only grant scopes it has itself.");
+        }
+
         name = name?.Trim() ?? "";
         if (name.Length == 0)
         {
@@ -53,6 +67,7 @@ public sealed class AccessTokenService(IDbContextFactory<ModelHubDbContext> dbFa
             DisplayPrefix = token[..(AccessTokenRules.TokenPrefix.Length + 4)],
             CreatedAtUtc = now,
             ExpiresAtUtc = now.AddDays(lifetimeDays),
+            Scopes = scopes,
         };
         db.PersonalAccessTokens.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
@@ -65,7 +80,9 @@ public sealed class AccessTokenService(IDbContextFactory<ModelHubDbContext> dbFa
         return await db.PersonalAccessTokens.AsNoTracking()
             .Where(t => t.UserId == caller.UserId)
             .OrderByDescending(t => t.CreatedAtUtc)
-            .Select(t => new AccessTokenView(t.Id, t.Name, t.DisplayPrefix, t.CreatedAtUtc, t.ExpiresAtUtc, t.LastUsedAtUtc, t.RevokedAtUtc))
+            .Select(t => new { t.Id, t.Name, t.DisplayPrefix, t.CreatedAtUtc, t.ExpiresAtUtc, t.LastUsedAtUtc, t.RevokedAtUtc, t.Scopes })
+            .AsAsyncEnumerable()
+            .Select(t => new AccessTokenView(t.Id, t.Name, t.DisplayPrefix, t.CreatedAtUtc, t.ExpiresAtUtc, t.LastUsedAtUtc, t.RevokedAtUtc, TokenScopeNames.ToNames(t.Scopes)))
             .ToListAsync(cancellationToken);
     }
 
@@ -83,5 +100,5 @@ public sealed class AccessTokenService(IDbContextFactory<ModelHubDbContext> dbFa
     }
 
     private static AccessTokenView ToView(PersonalAccessToken t) =>
-        new(t.Id, t.Name, t.DisplayPrefix, t.CreatedAtUtc, t.ExpiresAtUtc, t.LastUsedAtUtc, t.RevokedAtUtc);
+        new(t.Id, t.Name, t.DisplayPrefix, t.CreatedAtUtc, t.ExpiresAtUtc, t.LastUsedAtUtc, t.RevokedAtUtc, TokenScopeNames.ToNames(t.Scopes));
 }

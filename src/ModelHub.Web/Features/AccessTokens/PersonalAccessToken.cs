@@ -14,6 +14,9 @@ public sealed class PersonalAccessToken
     /// <summary>The first characters of the token, so a user can tell tokens apart.</summary>
     public required string DisplayPrefix { get; set; }
 
+    /// <summary>What the token may do; tokens made before scopes existed keep all of them.</summary>
+    public TokenScopes Scopes { get; set; } = TokenScopeNames.Default;
+
     public DateTime CreatedAtUtc { get; set; } = DateTime.UtcNow;
 
     public DateTime ExpiresAtUtc { get; set; }

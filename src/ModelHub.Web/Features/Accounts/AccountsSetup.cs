@@ -51,7 +51,7 @@ public static class AccountsSetup
         });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(ApiScheme).RequireAuthenticatedUser())
+            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(ApiScheme).RequireAuthenticatedUser().AddRequirements(new TokenScopeRequirement()))
             .AddPolicy(InstanceAdminPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(Caller.InstanceAdminClaim, "true"));
 
         services.AddIdentityCore<ApplicationUser>(options =>
@@ -68,6 +68,8 @@ public static class AccountsSetup
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<ModelHubClaimsPrincipalFactory>();
 
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AccountOptions>>((stamps, accounts) =>
+            stamps.ValidationInterval = accounts.Value.SessionCheckInterval);
         services.AddOptions<IdentityOptions>().Configure<IOptions<AccountOptions>>((identity, accounts) =>
             identity.SignIn.RequireConfirmedAccount = accounts.Value.RequireConfirmedEmail);
 

@@ -26,7 +26,8 @@ public static class AdminCommandLine
           users create --email E --password P [--admin] [--name N]
                                                                 create an account (--admin: instance administrator)
           users reset-password --email E --password P           set a new password and unlock the account
-          tokens create --email E --name N [--days D]           create a personal access token (printed last, shown once)
+          tokens create --email E --name N [--days D] [--scopes read,write,admin]
+                                                                create a personal access token (printed last, shown once; default scopes read,write)
           teams create --name N --owner E                       create a team owned by an existing account
           import <file> --format models-dev|litellm|openrouter [--dry-run]
                                                                 import catalog models, routes and prices (all or nothing)
@@ -168,7 +169,7 @@ public static class AdminCommandLine
         var user = await FindUserAsync(users, args.Required("email"));
         var days = args.Int("days", 90);
         var created = await services.GetRequiredService<AccessTokenService>()
-            .CreateAsync(new Caller(user.Id, user.IsInstanceAdmin), args.Required("name"), days);
+            .CreateAsync(new Caller(user.Id, user.IsInstanceAdmin), args.Required("name"), days, TokenScopeNames.Parse(args.Optional("scopes")?.Split(',')));
         await output.WriteLineAsync($"Token '{created.View.Name}' for {user.Email} expires {created.View.ExpiresAtUtc:yyyy-MM-dd}. It is shown only now:");
         await output.WriteLineAsync(created.Token);
     }

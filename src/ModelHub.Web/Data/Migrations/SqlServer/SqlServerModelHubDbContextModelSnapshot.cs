@@ -225,6 +225,9 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
                     b.Property<DateTime?>("RevokedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("Scopes")
+                        .HasColumnType("int");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
