@@ -112,6 +112,12 @@ public sealed class ComparisonFlowTests(AppServer app)
         var groups = page.GetByTestId("switch-friction").Locator(".mud-expand-panel");
         await Assertions.Expect(groups).ToHaveCountAsync(6);
         await Assertions.Expect(page.GetByTestId("switch-friction").Locator(".mh-switch")).ToHaveCountAsync(5);
+        foreach (var from in new[] { "Claude Sonnet 4", "Gemini 2.5 Flash", "Llama 3.3 70B Instruct", "DeepSeek-V3", "GLM-4V-9B" })
+        {
+            await page.GetByTestId("switch-friction").GetByText($"Moving from {from}", new() { Exact = true }).ClickAsync();
+        }
+
+        await Assertions.Expect(page.GetByTestId("switch-friction").Locator(".mh-switch")).ToHaveCountAsync(30);
         await Assertions.Expect(page.GetByTestId("faq")).ToContainTextAsync("largest context window");
         await Assertions.Expect(page.GetByTestId("line-chart")).ToBeVisibleAsync();
 
