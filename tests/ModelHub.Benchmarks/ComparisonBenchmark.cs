@@ -67,33 +67,6 @@ internal static class ComparisonBenchmark
             });
 
             Console.WriteLine($"Page HTML: {html.Length:N0} characters");
-            if (Environment.GetEnvironmentVariable("BENCH_SECTIONS") is not null)
-            {
-                var costed = view.Models;
-                var detailQueries = scope.ServiceProvider.GetRequiredService<ModelHub.Web.Features.Catalog.ModelDetailQueries>();
-                var slugList = view.Models.Select(m => m.Slug).ToList();
-                Report("details alone", await TimeAsync(() => detailQueries.GetManyAsync(slugList)));
-                var teamsService = scope.ServiceProvider.GetRequiredService<TeamService>();
-                Report("my teams", await TimeAsync(() => teamsService.ListMyTeamsAsync(caller)));
-                var details = costed.Select(m => m.Details).ToList();
-                foreach (var (name, type, parameters) in new (string, Type, Dictionary<string, object?>)[]
-                {
-                    ("cost", typeof(ModelHub.Web.Features.Comparisons.Sections.CostSection), new() { ["Models"] = costed, ["Workload"] = view.Workload }),
-                    ("workload", typeof(ModelHub.Web.Features.Comparisons.Sections.WorkloadPanel), new() { ["Workload"] = view.Workload }),
-                    ("ranking", typeof(ModelHub.Web.Features.Comparisons.Sections.RankingSection), new() { ["Models"] = costed, ["Requirements"] = view.Requirements, ["Weights"] = view.Weights, ["Ranking"] = view.Analysis.Ranking, ["CanEdit"] = true }),
-                    ("specs", typeof(ModelHub.Web.Features.Catalog.CompareTable), new() { ["Models"] = details }),
-                    ("runs", typeof(LinkedRunsSection), new() { ["TeamId"] = teamId, ["View"] = view, ["CanEdit"] = true }),
-                    ("scorecard", typeof(ModelHub.Web.Features.Comparisons.Sections.ScorecardSection), new() { ["Models"] = costed, ["Rows"] = view.Analysis.Scorecard }),
-                    ("tradeoffs", typeof(ModelHub.Web.Features.Comparisons.Sections.TradeoffsSection), new() { ["Tradeoffs"] = view.Analysis.Tradeoffs }),
-                    ("switching", typeof(ModelHub.Web.Features.Comparisons.Sections.SwitchFrictionSection), new() { ["Switches"] = view.Analysis.Switches }),
-                    ("deep dive", typeof(ModelHub.Web.Features.Comparisons.Sections.DeepDiveSection), new() { ["DeepDive"] = view.Analysis.DeepDive, ["Faq"] = view.Analysis.Faq }),
-                    ("decision", typeof(ModelHub.Web.Features.Comparisons.Sections.DecisionRecord), new() { ["Models"] = costed, ["CanEdit"] = true }),
-                })
-                {
-                    var t = await TimeAsync(() => RenderAsync(app.Services, caller, type, parameters));
-                    Report("section " + name, t);
-                }
-            }
             Console.WriteLine($"{"step",-52} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
             Report("render the comparison page on the server (target < 100)", render);
             Report("recompute after a workload change (target < 20)", recompute);

@@ -140,7 +140,6 @@ public sealed class ComparisonService(
         var membership = await db.RequireAsync(caller, teamId, TeamRole.Member, cancellationToken);
         var comparison = await LoadAsync(db, membership, comparisonId, tracked: true, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var email = await db.Users.Where(u => u.Id == caller.UserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken) ?? caller.UserId;
         string summary;
         if (string.IsNullOrWhiteSpace(input.ModelSlug))
         {
@@ -164,14 +163,15 @@ public sealed class ComparisonService(
             comparison.ChosenModelId = chosen.Key;
             comparison.ChosenModelName = name;
             comparison.DecisionRationale = string.IsNullOrWhiteSpace(input.Rationale) ? null : input.Rationale.Trim();
-            comparison.DecidedByEmail = email;
             comparison.DecidedAtUtc = now;
             summary = $"chose {name}";
         }
 
         comparison.Version = Guid.NewGuid();
         comparison.UpdatedAtUtc = now;
-        comparison.Revisions.Add(new ComparisonRevision { ByUserId = caller.UserId, ByEmail = email, AtUtc = now, Summary = summary });
+        var revision = await RevisionAsync(db, caller, now, summary, cancellationToken);
+        comparison.DecidedByEmail = comparison.ChosenModelId is null ? null : revision.ByEmail;
+        comparison.Revisions.Add(revision);
         await db.SaveChangesAsync(cancellationToken);
         return await ToViewAsync(db, comparison, null, cancellationToken);
     }
@@ -391,7 +391,8 @@ public sealed class ComparisonService(
     {
         var workload = workloadOverride ?? SavedWorkload(c);
         var ordered = c.Models.OrderBy(m => m.Position).Select(m => m.ModelId).ToList();
-        var slugs = await SlugsAsync(db, ordered, cancellationToken);
+        // The chosen model is resolved with the compared ones: it may since have left the comparison.
+        var slugs = await SlugsAsync(db, c.ChosenModelId is { } chosenId ? [.. ordered, chosenId] : ordered, cancellationToken);
         var models = await details.GetManyAsync(ordered.Where(slugs.ContainsKey).Select(id => slugs[id]).Distinct().ToList(), cancellationToken, withClaims: false);
 
         var compared = models.Select(m => Cost(m, workload)).ToList();
@@ -405,7 +406,7 @@ public sealed class ComparisonService(
 
         var requirements = ReadRequirements(c);
         var weights = ReadWeights(c);
-        var decision = await DecisionAsync(db, c, compared, cancellationToken);
+        var decision = Decision(c, slugs, compared);
         var analysis = ComparisonAnalyzer.Analyze(compared, workload, requirements, weights, measured, evaluations);
         return new ComparisonView(c.Id, c.TeamId, c.Name, c.Notes, workload, compared, changes,
             c.Revisions.OrderByDescending(r => r.AtUtc).Select(r => new ComparisonRevisionView(r.ByEmail, r.AtUtc, r.Summary)).ToList(),
@@ -413,14 +414,14 @@ public sealed class ComparisonService(
             requirements, weights, decision, runs, measured, evaluations, analysis);
     }
 
-    private static async Task<DecisionView?> DecisionAsync(ModelHubDbContext db, Comparison c, IReadOnlyList<ComparedModel> compared, CancellationToken cancellationToken)
+    private static DecisionView? Decision(Comparison c, IReadOnlyDictionary<int, string> slugs, IReadOnlyList<ComparedModel> compared)
     {
         if (c.ChosenModelId is not { } chosen)
         {
             return null;
         }
 
-        var slug = (await SlugsAsync(db, [chosen], cancellationToken)).GetValueOrDefault(chosen);
+        var slug = slugs.GetValueOrDefault(chosen);
         return new DecisionView(slug, c.ChosenModelName ?? slug ?? "a model no longer in the catalog", c.DecisionRationale, c.DecidedByEmail ?? "", c.DecidedAtUtc ?? c.UpdatedAtUtc,
             slug is not null && compared.Any(m => m.Slug == slug));
     }
