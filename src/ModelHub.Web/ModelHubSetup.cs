@@ -5,6 +5,7 @@ using ModelHub.Web.Features.AccessTokens;
 using ModelHub.Web.Features.Catalog;
 using ModelHub.Web.Features.Common;
 using ModelHub.Web.Features.Comparisons;
+using ModelHub.Web.Features.Evaluations;
 using ModelHub.Web.Features.Accounts;
 using ModelHub.Web.Features.Mail;
 using ModelHub.Web.Features.Operations;
@@ -36,6 +37,7 @@ public static class ModelHubSetup
         builder.AddCatalog();
         builder.AddPlayground();
         builder.AddComparisons();
+        builder.AddEvaluations();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices(options =>
@@ -76,7 +78,8 @@ public static class ModelHubSetup
             .MapAccessTokenEndpoints()
             .MapCatalogEndpoints()
             .MapPlaygroundEndpoints()
-            .MapComparisonEndpoints();
+            .MapComparisonEndpoints()
+            .MapEvaluationEndpoints();
 
         // Any other path under /api answers 404 problem+json for every method, never a page.
         app.MapFallback("/api/{**path}", (HttpContext context) => Results.Problem(

@@ -6,6 +6,7 @@ using ModelHub.Web.Features.Administration;
 using ModelHub.Web.Features.Catalog;
 using ModelHub.Web.Features.Catalog.Identity;
 using ModelHub.Web.Features.Comparisons;
+using ModelHub.Web.Features.Evaluations;
 using ModelHub.Web.Features.Mail;
 using ModelHub.Web.Features.Playground.Connections;
 using ModelHub.Web.Features.Playground.Prompts;
@@ -70,6 +71,18 @@ public abstract class ModelHubDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<RunTarget> RunTargets => Set<RunTarget>();
 
     public DbSet<SavedPrompt> SavedPrompts => Set<SavedPrompt>();
+
+    public DbSet<EvaluationNote> EvaluationNotes => Set<EvaluationNote>();
+
+    public DbSet<Rubric> Rubrics => Set<Rubric>();
+
+    public DbSet<RubricCriterion> RubricCriteria => Set<RubricCriterion>();
+
+    public DbSet<EvaluationScore> EvaluationScores => Set<EvaluationScore>();
+
+    public DbSet<EvaluationScoreValue> EvaluationScoreValues => Set<EvaluationScoreValue>();
+
+    public DbSet<EvaluationVote> EvaluationVotes => Set<EvaluationVote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

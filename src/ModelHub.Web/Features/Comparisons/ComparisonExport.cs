@@ -152,21 +152,5 @@ public static class ComparisonExport
     /// <summary>Pipes would split a Markdown table cell; line breaks would end the row.</summary>
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 
-    /// <summary>A CSV cell; a value a spreadsheet would run as a formula is prefixed with a quote.</summary>
-    private static string Cell(object? value)
-    {
-        var text = value switch
-        {
-            null => "",
-            decimal d => d.ToString(CultureInfo.InvariantCulture),
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? "",
-        };
-        if (text.Length > 0 && "=+-@\t\r".Contains(text[0]) && value is string)
-        {
-            text = "'" + text;
-        }
-
-        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
-    }
+    private static string Cell(object? value) => Common.Csv.Cell(value);
 }

@@ -66,6 +66,7 @@ public sealed class TeamService(IDbContextFactory<ModelHubDbContext> dbFactory, 
         var team = new Team { Name = name, CreatedAtUtc = Now };
         team.Members.Add(new TeamMembership { UserId = caller.UserId, Role = TeamRole.Owner, JoinedAtUtc = Now });
         db.Teams.Add(team);
+        db.Rubrics.Add(Evaluations.RubricService.CreateDefault(team.Id, caller.UserId, Now));
         var user = await db.Users.SingleAsync(u => u.Id == caller.UserId, cancellationToken);
         user.ActiveTeamId = team.Id;
         await db.SaveChangesAsync(cancellationToken);

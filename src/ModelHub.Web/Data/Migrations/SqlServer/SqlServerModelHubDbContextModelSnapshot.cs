@@ -1124,6 +1124,316 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
                     b.ToTable("ComparisonsSeen", (string)null);
                 });
 
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.EvaluationNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid?>("ComparisonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("ModelId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RouteId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("RunTargetId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(411)
+                        .HasColumnType("nvarchar(411)");
+
+                    b.Property<string>("TargetId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("TargetKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "ComparisonId");
+
+                    b.HasIndex("TeamId", "CreatedAtUtc");
+
+                    b.HasIndex("TeamId", "ModelId");
+
+                    b.HasIndex("TeamId", "RouteId");
+
+                    b.HasIndex("TeamId", "RunId");
+
+                    b.ToTable("EvaluationNotes", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.EvaluationScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("ModelId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ModelSlug")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("RouteId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("RubricId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("RunTargetId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ScorerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(411)
+                        .HasColumnType("nvarchar(411)");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "CreatedAtUtc");
+
+                    b.HasIndex("TeamId", "ModelId");
+
+                    b.HasIndex("RunTargetId", "RubricId", "ScorerUserId")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationScores", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.EvaluationScoreValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("CriterionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<double?>("Number")
+                        .HasColumnType("float");
+
+                    b.Property<bool?>("Passed")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("ScoreId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScoreId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationScoreValues", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.EvaluationVote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("LeftModelId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LeftModelSlug")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("LeftRouteId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("LeftTargetId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int?>("RightModelId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RightModelSlug")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("RightRouteId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("RightTargetId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(411)
+                        .HasColumnType("nvarchar(411)");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("VoterUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("TeamId", "CreatedAtUtc");
+
+                    b.ToTable("EvaluationVotes", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.Rubric", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "Name");
+
+                    b.ToTable("Rubrics", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.RubricCriterion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Labels")
+                        .HasMaxLength(1212)
+                        .HasColumnType("nvarchar(1212)");
+
+                    b.Property<double?>("Max")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("Min")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("RubricId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RubricId", "Position");
+
+                    b.ToTable("RubricCriteria", (string)null);
+                });
+
             modelBuilder.Entity("ModelHub.Web.Features.Mail.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1812,6 +2122,60 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.EvaluationNote", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.EvaluationScore", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.EvaluationScoreValue", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Evaluations.EvaluationScore", null)
+                        .WithMany("Values")
+                        .HasForeignKey("ScoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.EvaluationVote", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.Rubric", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.RubricCriterion", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Evaluations.Rubric", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("RubricId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ModelHub.Web.Features.Playground.Connections.ProviderConnection", b =>
                 {
                     b.HasOne("ModelHub.Web.Features.Catalog.CatalogProvider", "CatalogProvider")
@@ -1912,6 +2276,16 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
                     b.Navigation("Runs");
 
                     b.Navigation("Snapshots");
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.EvaluationScore", b =>
+                {
+                    b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.Rubric", b =>
+                {
+                    b.Navigation("Criteria");
                 });
 
             modelBuilder.Entity("ModelHub.Web.Features.Playground.Runs.PlaygroundRun", b =>

@@ -1083,6 +1083,314 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
                     b.ToTable("ComparisonsSeen", (string)null);
                 });
 
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.EvaluationNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ComparisonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RouteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RunTargetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(411)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "ComparisonId");
+
+                    b.HasIndex("TeamId", "CreatedAtUtc");
+
+                    b.HasIndex("TeamId", "ModelId");
+
+                    b.HasIndex("TeamId", "RouteId");
+
+                    b.HasIndex("TeamId", "RunId");
+
+                    b.ToTable("EvaluationNotes", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.EvaluationScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModelSlug")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RouteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RubricId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunTargetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScorerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(411)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "CreatedAtUtc");
+
+                    b.HasIndex("TeamId", "ModelId");
+
+                    b.HasIndex("RunTargetId", "RubricId", "ScorerUserId")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationScores", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.EvaluationScoreValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CriterionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Number")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool?>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ScoreId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScoreId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationScoreValues", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.EvaluationVote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LeftModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeftModelSlug")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LeftRouteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LeftTargetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RightModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RightModelSlug")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RightRouteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RightTargetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(411)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoterUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("TeamId", "CreatedAtUtc");
+
+                    b.ToTable("EvaluationVotes", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.Rubric", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "Name");
+
+                    b.ToTable("Rubrics", (string)null);
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.RubricCriterion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Labels")
+                        .HasMaxLength(1212)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Max")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Min")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RubricId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RubricId", "Position");
+
+                    b.ToTable("RubricCriteria", (string)null);
+                });
+
             modelBuilder.Entity("ModelHub.Web.Features.Mail.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1771,6 +2079,60 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.EvaluationNote", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.EvaluationScore", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.EvaluationScoreValue", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Evaluations.EvaluationScore", null)
+                        .WithMany("Values")
+                        .HasForeignKey("ScoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.EvaluationVote", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.Rubric", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.RubricCriterion", b =>
+                {
+                    b.HasOne("ModelHub.Web.Features.Evaluations.Rubric", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("RubricId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ModelHub.Web.Features.Playground.Connections.ProviderConnection", b =>
                 {
                     b.HasOne("ModelHub.Web.Features.Catalog.CatalogProvider", "CatalogProvider")
@@ -1871,6 +2233,16 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
                     b.Navigation("Runs");
 
                     b.Navigation("Snapshots");
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.EvaluationScore", b =>
+                {
+                    b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("ModelHub.Web.Features.Evaluations.Rubric", b =>
+                {
+                    b.Navigation("Criteria");
                 });
 
             modelBuilder.Entity("ModelHub.Web.Features.Playground.Runs.PlaygroundRun", b =>
