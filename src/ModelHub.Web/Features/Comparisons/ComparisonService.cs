@@ -122,6 +122,8 @@ public sealed class ComparisonService(
         }
 
         db.Comparisons.Remove(comparison);
+        // Notes written on the comparison go with it; they have no foreign key (see EvaluationConfigurations).
+        db.EvaluationNotes.RemoveRange(await db.EvaluationNotes.InTeam(membership).Where(n => n.ComparisonId == comparisonId).ToListAsync(cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
     }
 
