@@ -49,12 +49,20 @@ public sealed class EvaluationEvidenceSource(LeaderboardService leaderboard, IDb
     private async Task<IReadOnlyList<EvaluationEvidence>> NotesAsync(Guid teamId, IReadOnlyList<string> modelSlugs, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var counts = await db.EvaluationNotes.AsNoTracking()
-            .Where(n => n.TeamId == teamId && n.ModelId != null)
-            .Join(db.Models.Where(m => modelSlugs.Contains(m.Slug)), n => n.ModelId, m => m.Id, (n, m) => new { m.Slug, n.Verdict })
-            .GroupBy(x => new { x.Slug, x.Verdict })
-            .Select(g => new { g.Key.Slug, g.Key.Verdict, Count = g.Count() })
+        var slugs = modelSlugs.ToList();
+        var compared = await db.Models.AsNoTracking().Where(m => slugs.Contains(m.Slug)).ToDictionaryAsync(m => m.Id, m => m.Slug, cancellationToken);
+        var notes = await db.EvaluationNotes.AsNoTracking()
+            .Where(n => n.TeamId == teamId && (n.ModelId != null || n.RouteId != null))
+            .Select(n => new { n.ModelId, n.RouteId, n.Verdict, RouteModelId = db.Routes.Where(r => r.Id == n.RouteId).Select(r => (int?)r.ModelId).FirstOrDefault() })
             .ToListAsync(cancellationToken);
+        // Each note counts for the model its route belongs to now, else its recorded model with merges followed (as the notes list does).
+        var current = await CurrentModels.LoadAsync(db, cancellationToken);
+        var counts = notes
+            .Select(n => (Slug: (n.RouteModelId ?? current.Resolve(n.ModelId)) is { } id ? compared.GetValueOrDefault(id) : null, n.Verdict))
+            .Where(n => n.Slug is not null)
+            .GroupBy(n => (n.Slug!, n.Verdict))
+            .Select(g => new { Slug = g.Key.Item1, g.Key.Verdict, Count = g.Count() })
+            .ToList();
         return counts.GroupBy(c => c.Slug).Select(g =>
         {
             var total = g.Sum(c => c.Count);

@@ -19,6 +19,9 @@ public sealed class EvaluationExport(IDbContextFactory<ModelHubDbContext> databa
 
     public async Task<ExportFile> ExportAsync(Caller caller, Guid teamId, string? kind, string? format, CancellationToken cancellationToken = default)
     {
+        // Membership first: to someone outside the team, its export answers 404 whatever the query says.
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var membership = await db.RequireAsync(caller, teamId, TeamRole.Viewer, cancellationToken);
         var jsonl = (format ?? "csv").Trim().ToLowerInvariant() switch
         {
             "csv" => false,
@@ -31,8 +34,6 @@ public sealed class EvaluationExport(IDbContextFactory<ModelHubDbContext> databa
             throw new InvalidInputException($"kind: notes, scores or votes, not '{kind}'.");
         }
 
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var membership = await db.RequireAsync(caller, teamId, TeamRole.Viewer, cancellationToken);
         var rows = what switch
         {
             "notes" => await NotesAsync(db, membership, cancellationToken),
@@ -92,8 +93,8 @@ public sealed class EvaluationExport(IDbContextFactory<ModelHubDbContext> databa
             ["verdict"] = n.Verdict?.ToString(),
             ["tags"] = string.Join(' ', EvaluationTags.FromColumn(n.Tags)),
             ["author"] = authors.GetValueOrDefault(n.AuthorUserId),
-            ["created_at_utc"] = n.CreatedAtUtc,
-            ["updated_at_utc"] = n.UpdatedAtUtc,
+            ["created_at_utc"] = Utc(n.CreatedAtUtc),
+            ["updated_at_utc"] = Utc(n.UpdatedAtUtc),
             ["body"] = n.Body,
         }).ToList();
     }
@@ -123,7 +124,7 @@ public sealed class EvaluationExport(IDbContextFactory<ModelHubDbContext> databa
             ["cost_usd"] = s.CostUsd,
             ["tags"] = string.Join(' ', s.Tags),
             ["scorer"] = s.ScorerEmail,
-            ["created_at_utc"] = s.CreatedAtUtc,
+            ["created_at_utc"] = Utc(s.CreatedAtUtc),
             ["comment"] = s.Comment,
         })).ToList();
     }
@@ -146,9 +147,16 @@ public sealed class EvaluationExport(IDbContextFactory<ModelHubDbContext> databa
             ["outcome"] = v.Outcome,
             ["tags"] = string.Join(' ', v.Tags),
             ["voter"] = v.VoterEmail,
-            ["created_at_utc"] = v.CreatedAtUtc,
+            ["created_at_utc"] = Utc(v.CreatedAtUtc),
         }).ToList();
     }
+
+    /// <summary>
+    /// ISO 8601 in UTC with its "Z": the database hands times back without a kind, and a bare DateTime in a CSV cell would be
+    /// written month-first (03/02/2026), which a spreadsheet elsewhere reads as the 3rd of February.
+    /// </summary>
+    private static string Utc(DateTime at) =>
+        DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static Task<Dictionary<string, string>> EmailsAsync(ModelHubDbContext db, IEnumerable<string> userIds, CancellationToken cancellationToken)
     {

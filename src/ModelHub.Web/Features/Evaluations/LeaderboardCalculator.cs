@@ -62,12 +62,13 @@ public sealed class LeaderboardCalculator(
         {
             foreach (var criterion in rubric.Criteria.Where(c => c.Kind != CriterionKind.Numeric).OrderBy(c => c.Position))
             {
-                // Each answer two reviewers judged on this criterion is one pair: the first two reviewers, in the order they scored.
+                // Each answer two reviewers judged on this criterion is one pair. Cohen's kappa compares rater A with rater B, so
+                // each reviewer keeps one side whoever scored first: the pair is the first two reviewers in user-id order.
                 var pairs = scores.Where(s => s.RubricId == rubric.Id)
-                    .SelectMany(s => s.Values.Where(v => v.CriterionId == criterion.Id).Select(v => (s.RunTargetId, s.CreatedAtUtc, Value: Label(v))))
+                    .SelectMany(s => s.Values.Where(v => v.CriterionId == criterion.Id).Select(v => (s.RunTargetId, s.ScorerUserId, Value: Label(v))))
                     .GroupBy(x => x.RunTargetId)
                     .Where(g => g.Count() >= 2)
-                    .Select(g => g.OrderBy(x => x.CreatedAtUtc).Take(2).Select(x => x.Value).ToList())
+                    .Select(g => g.OrderBy(x => x.ScorerUserId, StringComparer.Ordinal).Take(2).Select(x => x.Value).ToList())
                     .Select(p => (p[0], p[1]))
                     .ToList();
                 if (pairs.Count == 0)

@@ -77,6 +77,11 @@ public sealed class LeaderboardService(IDbContextFactory<ModelHubDbContext> data
             .Select(v => new LeaderboardCalculator.VoteRow(v.LeftModelId, v.LeftRouteId, v.RightModelId, v.RightRouteId, v.Outcome))
             .ToListAsync(cancellationToken);
 
+        // Without a route, the model recorded when scored counts, followed through any catalog merge since.
+        var current = await CurrentModels.LoadAsync(db, cancellationToken);
+        scoreRows = scoreRows.Select(s => s with { ModelId = current.Resolve(s.ModelId) }).ToList();
+        voteRows = voteRows.Select(v => v with { LeftModelId = current.Resolve(v.LeftModelId), RightModelId = current.Resolve(v.RightModelId) }).ToList();
+
         var rubricIds = scoreRows.Select(s => s.RubricId).Distinct().ToList();
         var rubrics = await db.Rubrics.AsNoTracking().Include(r => r.Criteria).Where(r => rubricIds.Contains(r.Id)).ToListAsync(cancellationToken);
 

@@ -60,10 +60,12 @@ public sealed class NoteService(IDbContextFactory<ModelHubDbContext> databases, 
 
         if (!string.IsNullOrWhiteSpace(query.Model))
         {
-            var slug = query.Model.Trim();
-            var modelId = await db.Models.Where(m => m.Slug == slug).Select(m => (int?)m.Id).SingleOrDefaultAsync(cancellationToken)
-                ?? throw new NotFoundException($"model: no catalog model has the slug '{slug}'.");
-            notes = notes.Where(n => n.ModelId == modelId);
+            // A note on a route counts for the model the route belongs to now; any other for its recorded model, merges followed.
+            var current = await CurrentModels.LoadAsync(db, cancellationToken);
+            var ids = await current.FindAsync(db, query.Model.Trim(), "model", cancellationToken);
+            notes = notes.Where(n => n.RouteId != null && db.Routes.Any(r => r.Id == n.RouteId)
+                ? db.Routes.Any(r => r.Id == n.RouteId && ids.Contains(r.ModelId))
+                : n.ModelId != null && ids.Contains(n.ModelId.Value));
         }
 
         if (query.Route is { } routeId)

@@ -41,8 +41,10 @@ public static class NoteTargets
         switch (kind)
         {
             case NoteTargetKind.Model:
-                var model = await db.Models.AsNoTracking().Where(m => m.Slug == id).Select(m => new { m.Id, m.Slug }).SingleOrDefaultAsync(cancellationToken)
-                    ?? throw new NotFoundException($"target.id: no catalog model has the slug '{id}'.");
+                // A merged model's old slug still names it, as its page's old address does: the note goes on the model it became.
+                var current = await CurrentModels.LoadAsync(db, cancellationToken);
+                var modelId = await current.ResolveSlugAsync(db, id, "target.id", cancellationToken);
+                var model = await db.Models.AsNoTracking().Where(m => m.Id == modelId).Select(m => new { m.Id, m.Slug }).SingleAsync(cancellationToken);
                 return new(kind, model.Slug, model.Id, null, null, null, null);
             case NoteTargetKind.Route:
                 var routeId = int.TryParse(id, out var parsedRoute) ? parsedRoute : throw new InvalidInputException($"target.id: a route id is a number, not '{id}'.");
@@ -76,12 +78,17 @@ public static class NoteTargets
     public static async Task<IReadOnlyDictionary<Guid, NoteTargetView>> DescribeAsync(
         ModelHubDbContext db, TeamMembership membership, IReadOnlyList<EvaluationNote> notes, CancellationToken cancellationToken)
     {
-        var modelIds = notes.Where(n => n.ModelId is not null).Select(n => n.ModelId!.Value).Distinct().ToList();
+        var routeIds = notes.Where(n => n.RouteId is not null).Select(n => n.RouteId!.Value).Distinct().ToList();
+        // Projected in the query: ToDictionaryAsync's selectors run on the loaded entity, whose Provider is not loaded.
+        var routes = await db.Routes.AsNoTracking().Where(r => routeIds.Contains(r.Id))
+            .Select(r => new { r.Id, r.ProviderModelId, Provider = r.Provider.Name, r.ModelId })
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        // The model each note counts for now: its route's, else the recorded one with merges followed.
+        var current = await CurrentModels.LoadAsync(db, cancellationToken);
+        var modelOf = notes.ToDictionary(n => n.Id, n => n.RouteId is { } r && routes.TryGetValue(r, out var route) ? route.ModelId : current.Resolve(n.ModelId));
+        var modelIds = modelOf.Values.OfType<int>().Distinct().ToList();
         var models = await db.Models.AsNoTracking().Where(m => modelIds.Contains(m.Id))
             .ToDictionaryAsync(m => m.Id, m => new { m.Slug, m.Name }, cancellationToken);
-        var routeIds = notes.Where(n => n.RouteId is not null).Select(n => n.RouteId!.Value).Distinct().ToList();
-        var routes = await db.Routes.AsNoTracking().Where(r => routeIds.Contains(r.Id))
-            .ToDictionaryAsync(r => r.Id, r => new { r.ProviderModelId, Provider = r.Provider.Name }, cancellationToken);
         var runIds = notes.Where(n => n.RunId is not null).Select(n => n.RunId!.Value).Distinct().ToList();
         var runs = await db.PlaygroundRuns.AsNoTracking().InTeam(membership).Where(r => runIds.Contains(r.Id))
             .ToDictionaryAsync(r => r.Id, r => r.Title, cancellationToken);
@@ -94,7 +101,7 @@ public static class NoteTargets
 
         return notes.ToDictionary(n => n.Id, n =>
         {
-            var model = n.ModelId is { } m ? models.GetValueOrDefault(m) : null;
+            var model = modelOf[n.Id] is { } m ? models.GetValueOrDefault(m) : null;
             var route = n.RouteId is { } r ? routes.GetValueOrDefault(r) : null;
             var runTitle = n.RunId is { } run ? runs.GetValueOrDefault(run) : null;
             var (label, href) = n.TargetKind switch

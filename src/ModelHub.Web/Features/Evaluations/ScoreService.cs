@@ -96,10 +96,12 @@ public sealed class ScoreService(IDbContextFactory<ModelHubDbContext> databases,
 
         if (!string.IsNullOrWhiteSpace(query.Model))
         {
-            var slug = query.Model.Trim();
-            var modelId = await db.Models.Where(m => m.Slug == slug).Select(m => (int?)m.Id).SingleOrDefaultAsync(cancellationToken)
-                ?? throw new NotFoundException($"model: no catalog model has the slug '{slug}'.");
-            scores = scores.Where(s => s.ModelId == modelId || db.Routes.Any(r => r.Id == s.RouteId && r.ModelId == modelId));
+            // An answer counts for the model its route belongs to now (a split moves routes away too); without one, for its recorded model, merges followed.
+            var current = await CurrentModels.LoadAsync(db, cancellationToken);
+            var ids = await current.FindAsync(db, query.Model.Trim(), "model", cancellationToken);
+            scores = scores.Where(s => s.RouteId != null && db.Routes.Any(r => r.Id == s.RouteId)
+                ? db.Routes.Any(r => r.Id == s.RouteId && ids.Contains(r.ModelId))
+                : s.ModelId != null && ids.Contains(s.ModelId.Value));
         }
 
         var rows = await scores.Include(s => s.Values).OrderByDescending(s => s.CreatedAtUtc)
