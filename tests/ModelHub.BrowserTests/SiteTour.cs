@@ -40,17 +40,55 @@ internal sealed record SiteTour(IReadOnlyList<string> MemberPages, IReadOnlyList
             workload = new { requestsPerDay = 2_000, inputTokensPerRequest = 1_500, outputTokensPerRequest = 400, cachedInputShare = 0.2, daysPerMonth = 30 },
         });
         var comparisonId = comparison.GetProperty("id").GetString();
+
+        // The team's evaluations: a note on a model, a score of each answer, a blind vote, so the
+        // evaluation pages show their real content.
+        await PostAsync(api, app, $"/api/v1/teams/{teamId}/notes", new
+        {
+            target = new { kind = "model", id = "glm-4v-9b" },
+            body = "Reads **invoices** well; slow on long tables.",
+            verdict = "Acceptable",
+            tags = new[] { "invoices" },
+        });
+        var answers = run.GetProperty("targets").EnumerateArray().Select(t => t.GetProperty("id").GetString()).ToList();
+        var rubric = (await GetAsync(api, app, $"/api/v1/teams/{teamId}/rubrics"))[0];
+        var criteria = rubric.GetProperty("criteria").EnumerateArray().ToList();
+        foreach (var (answer, score) in answers.Zip([4, 3]))
+        {
+            await PostAsync(api, app, $"/api/v1/teams/{teamId}/scores", new
+            {
+                runTargetId = answer,
+                rubricId = rubric.GetProperty("id").GetString(),
+                values = new Dictionary<string, object>
+                {
+                    [criteria[0].GetProperty("id").GetString()!] = score,
+                    [criteria[1].GetProperty("id").GetString()!] = score,
+                    [criteria[2].GetProperty("id").GetString()!] = true,
+                },
+                comment = "Correct primes.",
+            });
+        }
+
+        await PostAsync(api, app, $"/api/v1/teams/{teamId}/votes", new { runId, leftTargetId = answers[0], rightTargetId = answers[1], outcome = "Left" });
         await page.Context.CloseAsync();
 
         return new SiteTour(
             [
                 "/", "/models", "/models/glm-4v-9b", "/compare?models=glm-4v-9b,qwen3.5-4b", "/playground", "/playground/history",
                 $"/playground/runs/{runId}", "/playground/connections", "/team", "/teams", "/settings/tokens", "/not-a-page",
-                "/comparisons", $"/comparisons/{comparisonId}",
+                "/comparisons", $"/comparisons/{comparisonId}", "/evaluations", "/evaluations/blind", "/evaluations/rubrics", "/notes",
             ],
             ["/admin", "/admin/catalog/import", "/admin/catalog/identity", "/admin/catalog/models/new", "/admin/catalog/models/glm-4v-9b/edit"],
             email,
             runId!);
+    }
+
+    private static async Task<JsonElement> GetAsync(IAPIRequestContext api, AppServer app, string path)
+    {
+        var response = await api.GetAsync(app.BaseUrl + path);
+        var text = await response.TextAsync();
+        Assert.True(response.Ok, $"GET {path} answered {response.Status}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
     }
 
     private static async Task<JsonElement> PostAsync(IAPIRequestContext api, AppServer app, string path, object body)

@@ -99,6 +99,20 @@ public sealed class LeaderboardCalculatorTests
     }
 
     [Fact]
+    public void AnswersFromAModelTheCatalogDoesNotKnowCountUnderTheirModelIdAndConnection()
+    {
+        var scores = Enumerable.Range(0, 3).Select(_ => Score(null, null, stars: 4) with { Answer = "acme-ft-7 · Private gateway" }).ToList();
+        var votes = new[] { new VoteRow(null, null, Other, OtherRoute, VoteOutcome.Left, "acme-ft-7 · Private gateway", null) };
+
+        var row = Board(scores, Stars).Models.Single();
+        var rating = Calculator.Pairwise(votes).Models.Single(r => r.ModelSlug is null);
+
+        Assert.Equal(("acme-ft-7 · Private gateway", null, 3, 4.0), (row.Name, row.ModelSlug, row.Count, row.Mean));
+        Assert.Equal(("acme-ft-7 · Private gateway", 1), (rating.Name, rating.Wins));
+        Assert.Empty(Board(scores, Stars).Routes);
+    }
+
+    [Fact]
     public void UnderTenScoresAModelIsTooFewToRankAndHasNoRankWhileTenAreRanked()
     {
         var scores = Scores(10, Other, OtherRoute, 3).Concat(Scores(9, NewModel, MergedRoute, 5)).ToList();

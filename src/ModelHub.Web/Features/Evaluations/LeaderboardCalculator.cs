@@ -13,9 +13,13 @@ public sealed class LeaderboardCalculator(
 {
     public sealed record ValueRow(Guid CriterionId, double? Number, string? Label, bool? Passed);
 
-    public sealed record ScoreRow(Guid Id, Guid RunTargetId, Guid RubricId, int? ModelId, int? RouteId, string ScorerUserId, DateTime CreatedAtUtc, IReadOnlyList<ValueRow> Values);
+    /// <param name="Answer">The answer's provider model ID and connection, for an answer on no catalog route (a private or fine-tuned model).</param>
+    public sealed record ScoreRow(
+        Guid Id, Guid RunTargetId, Guid RubricId, int? ModelId, int? RouteId, string ScorerUserId, DateTime CreatedAtUtc, IReadOnlyList<ValueRow> Values,
+        string? Answer = null);
 
-    public sealed record VoteRow(int? LeftModelId, int? LeftRouteId, int? RightModelId, int? RightRouteId, VoteOutcome Outcome);
+    public sealed record VoteRow(
+        int? LeftModelId, int? LeftRouteId, int? RightModelId, int? RightRouteId, VoteOutcome Outcome, string? LeftAnswer = null, string? RightAnswer = null);
 
     public sealed record RouteInfo(int Id, int ModelId, string Name);
 
@@ -40,7 +44,7 @@ public sealed class LeaderboardCalculator(
                 }
 
                 boards.Add(new CriterionBoard(rubric.Id, rubric.Name, criterion.Id, criterion.Name, criterion.Kind.ToString(), criterion.Min, criterion.Max,
-                    Standings(criterion, values.Select(v => (ModelSubject(v.Score.ModelId, v.Score.RouteId), v.Value))),
+                    Standings(criterion, values.Select(v => (ModelSubject(v.Score.ModelId, v.Score.RouteId, v.Score.Answer), v.Value))),
                     Standings(criterion, values.Select(v => (RouteSubject(v.Score.RouteId), v.Value)))));
             }
         }
@@ -50,7 +54,7 @@ public sealed class LeaderboardCalculator(
 
     public VoteBoard Pairwise(IReadOnlyList<VoteRow> votes)
     {
-        var byModel = votes.Select(v => (ModelSubject(v.LeftModelId, v.LeftRouteId), ModelSubject(v.RightModelId, v.RightRouteId), v.Outcome));
+        var byModel = votes.Select(v => (ModelSubject(v.LeftModelId, v.LeftRouteId, v.LeftAnswer), ModelSubject(v.RightModelId, v.RightRouteId, v.RightAnswer), v.Outcome));
         var byRoute = votes.Select(v => (RouteSubject(v.LeftRouteId), RouteSubject(v.RightRouteId), v.Outcome));
         return new VoteBoard(votes.Count, Ratings(byModel), Ratings(byRoute));
     }
@@ -197,10 +201,19 @@ public sealed class LeaderboardCalculator(
         return result;
     }
 
-    private Subject? ModelSubject(int? modelId, int? routeId)
+    /// <summary>
+    /// The catalog model an answer counts for; an answer from a model the catalog does not know (a private
+    /// deployment, a fine-tune) still counts, under its provider model ID and connection.
+    /// </summary>
+    private Subject? ModelSubject(int? modelId, int? routeId, string? answer = null)
     {
         var id = routeId is { } r && routes.TryGetValue(r, out var route) ? route.ModelId : modelId;
-        return id is { } m && models.TryGetValue(m, out var model) ? new Subject(model.Slug, model.Name, model.Slug, null) : null;
+        if (id is { } m && models.TryGetValue(m, out var model))
+        {
+            return new Subject(model.Slug, model.Name, model.Slug, null);
+        }
+
+        return string.IsNullOrEmpty(answer) ? null : new Subject($"answer:{answer}", answer, null, null);
     }
 
     private Subject? RouteSubject(int? routeId)

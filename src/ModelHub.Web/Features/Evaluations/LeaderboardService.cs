@@ -71,10 +71,13 @@ public sealed class LeaderboardService(IDbContextFactory<ModelHubDbContext> data
 
         var scoreRows = await scores
             .Select(s => new LeaderboardCalculator.ScoreRow(s.Id, s.RunTargetId, s.RubricId, s.ModelId, s.RouteId, s.ScorerUserId, s.CreatedAtUtc,
-                s.Values.Select(v => new LeaderboardCalculator.ValueRow(v.CriterionId, v.Number, v.Label, v.Passed)).ToList()))
+                s.Values.Select(v => new LeaderboardCalculator.ValueRow(v.CriterionId, v.Number, v.Label, v.Passed)).ToList(),
+                db.RunTargets.Where(t => t.Id == s.RunTargetId).Select(t => t.ProviderModelId + " · " + t.ConnectionName).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         var voteRows = await votes
-            .Select(v => new LeaderboardCalculator.VoteRow(v.LeftModelId, v.LeftRouteId, v.RightModelId, v.RightRouteId, v.Outcome))
+            .Select(v => new LeaderboardCalculator.VoteRow(v.LeftModelId, v.LeftRouteId, v.RightModelId, v.RightRouteId, v.Outcome,
+                db.RunTargets.Where(t => t.Id == v.LeftTargetId).Select(t => t.ProviderModelId + " · " + t.ConnectionName).FirstOrDefault(),
+                db.RunTargets.Where(t => t.Id == v.RightTargetId).Select(t => t.ProviderModelId + " · " + t.ConnectionName).FirstOrDefault()))
             .ToListAsync(cancellationToken);
 
         // Without a route, the model recorded when scored counts, followed through any catalog merge since.
