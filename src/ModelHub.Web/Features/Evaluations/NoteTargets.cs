@@ -80,8 +80,10 @@ public static class NoteTargets
         var models = await db.Models.AsNoTracking().Where(m => modelIds.Contains(m.Id))
             .ToDictionaryAsync(m => m.Id, m => new { m.Slug, m.Name }, cancellationToken);
         var routeIds = notes.Where(n => n.RouteId is not null).Select(n => n.RouteId!.Value).Distinct().ToList();
+        // Projected first: ToDictionaryAsync's selectors run on the loaded rows, where r.Provider is not loaded.
         var routes = await db.Routes.AsNoTracking().Where(r => routeIds.Contains(r.Id))
-            .ToDictionaryAsync(r => r.Id, r => new { r.ProviderModelId, Provider = r.Provider.Name }, cancellationToken);
+            .Select(r => new { r.Id, r.ProviderModelId, Provider = r.Provider.Name })
+            .ToDictionaryAsync(r => r.Id, r => new { r.ProviderModelId, r.Provider }, cancellationToken);
         var runIds = notes.Where(n => n.RunId is not null).Select(n => n.RunId!.Value).Distinct().ToList();
         var runs = await db.PlaygroundRuns.AsNoTracking().InTeam(membership).Where(r => runIds.Contains(r.Id))
             .ToDictionaryAsync(r => r.Id, r => r.Title, cancellationToken);
