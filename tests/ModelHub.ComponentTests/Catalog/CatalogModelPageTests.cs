@@ -1,4 +1,6 @@
 using ModelHub.Web.Features.Catalog;
+using ModelHub.Web.Features.Evaluations;
+using ModelHub.Web.Features.Teams;
 
 namespace ModelHub.ComponentTests.Catalog;
 
@@ -9,7 +11,8 @@ public sealed class CatalogModelPageTests : ComponentTest
     public override async ValueTask InitializeAsync()
     {
         app = await AppServices.StartAsync();
-        app.Share<ModelDetailQueries>(this);
+        // The page's Team notes section asks for the viewer's team, which this user has none of.
+        app.Share<ModelDetailQueries>(this).Share<TeamService>(this).Share<ActiveTeamState>(this).Share<NoteService>(this).Share<TimeProvider>(this);
         SignIn();
         RenderPopovers();
     }

@@ -1,6 +1,7 @@
 using ModelHub.Web.Features.Catalog;
 using ModelHub.Web.Features.Common;
 using ModelHub.Web.Features.Comparisons;
+using ModelHub.Web.Features.Evaluations;
 using ModelHub.Web.Features.Teams;
 
 namespace ModelHub.ComponentTests.Comparisons;
@@ -16,7 +17,7 @@ public sealed class ComparisonPageTests : ComponentTest
     {
         app = await AppServices.StartAsync();
         app.Share<TeamService>(this).Share<ActiveTeamState>(this).Share<ComparisonService>(this).Share<CatalogQueries>(this)
-            .Share<ComparisonRunLinks>(this).Share<PriceChangeNotifications>(this);
+            .Share<ComparisonRunLinks>(this).Share<PriceChangeNotifications>(this).Share<NoteService>(this).Share<TimeProvider>(this);
         owner = await app.CreateUserAsync(Email);
         teamId = (await app.Get<TeamService>().CreateTeamAsync(owner, "Platform")).Id;
         SignIn(owner.UserId, Email);

@@ -19,7 +19,7 @@ public sealed record NoteView(
 /// <summary>Filters of the note list; all optional and combined with AND.</summary>
 public sealed record NoteQuery(
     string? Model = null, int? Route = null, Guid? Run = null, Guid? RunTarget = null, Guid? Comparison = null,
-    string? Tag = null, string? Verdict = null, string? Q = null, int Page = 1, int PageSize = 50);
+    string? Tag = null, string? Verdict = null, string? Q = null, int Page = 1, int PageSize = 50, string? Kind = null);
 
 public sealed record NoteList(IReadOnlyList<NoteView> Items, int Total, int Page, int PageSize);
 

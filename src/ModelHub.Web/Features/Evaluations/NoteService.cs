@@ -100,6 +100,12 @@ public sealed class NoteService(IDbContextFactory<ModelHubDbContext> databases, 
             notes = notes.Where(n => n.Verdict == verdict);
         }
 
+        if (!string.IsNullOrWhiteSpace(query.Kind))
+        {
+            var kind = NoteTargets.ParseKind(query.Kind);
+            notes = notes.Where(n => n.TargetKind == kind);
+        }
+
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             TextLimit.Check(query.Q, 200, "q");
