@@ -192,7 +192,11 @@ public sealed class EvaluationLeaderboardTests(AppServer app)
         await page.RegisterAsync(Flows.UniqueEmail("rubric"));
         await page.CreateTeamAsync("Docs team");
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = "Rubrics" }).ClickAsync();
+        // The menu leads there once the page is interactive (a click before that can be lost under load).
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = "Rubrics" }))
+            .ToHaveAttributeAsync("href", "evaluations/rubrics");
+        await page.GotoAsync("/evaluations/rubrics");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rubrics", Level = 1 })).ToBeVisibleAsync();
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByTestId("rubric")).ToContainTextAsync("General quality");
@@ -208,7 +212,7 @@ public sealed class EvaluationLeaderboardTests(AppServer app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Create rubric" }).ClickAsync();
 
         // One label is refused; the message names the row and everything typed stays.
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Criterion 2, labels:");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Criterion 2, labels:", new() { Timeout = 20_000 });
         await Assertions.Expect(page.GetByLabel("Criterion 1", new() { Exact = true })).ToHaveValueAsync("Accuracy");
         await page.GetByLabel("Labels, comma-separated").FillAsync("warm, neutral, curt");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create rubric" }).ClickAsync();
