@@ -6,6 +6,7 @@ using ModelHub.Web.Features.Catalog;
 using ModelHub.Web.Features.Common;
 using ModelHub.Web.Features.Comparisons;
 using ModelHub.Web.Features.Evaluations;
+using ModelHub.Web.Features.Instances;
 using ModelHub.Web.Features.Accounts;
 using ModelHub.Web.Features.Mail;
 using ModelHub.Web.Features.Operations;
@@ -26,6 +27,7 @@ public static class ModelHubSetup
     {
         builder.UseRepositorySettingsFile();
         builder.AddModelHubDatabase();
+        builder.AddInstances();
         builder.AddOperations();
         builder.AddApiProblems();
         builder.AddTransportSecurity();

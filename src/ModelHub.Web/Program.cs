@@ -1,6 +1,7 @@
 using ModelHub.Web;
 using ModelHub.Web.Data;
 using ModelHub.Web.Features.CommandLine;
+using ModelHub.Web.Features.Instances;
 
 if (AdminCommandLine.IsCommand(args))
 {
@@ -15,6 +16,7 @@ try
     var app = builder.Build();
     await DatabaseInitializer.InitializeAtStartupAsync(app.Services);
     app.MapModelHub();
+    using var instanceLogScope = app.BeginInstanceLogScope();
     await app.RunAsync();
     return 0;
 }

@@ -101,7 +101,7 @@ public sealed class PlaygroundRunTests : PlaygroundTest
         Assert.Equal(RunStatus.Interrupted, run.Status);
         Assert.Equal(RunStatus.Interrupted, run.Targets[0].Status);
         Assert.Equal("Half an ans", run.Targets[0].Output);
-        Assert.Contains("server restarted", run.Targets[0].ErrorMessage);
+        Assert.Contains("stopped or restarted", run.Targets[0].ErrorMessage);
     }
 
     [Fact]

@@ -16,4 +16,5 @@ public static class DatabaseProviders
 {
     public const string Sqlite = "Sqlite";
     public const string SqlServer = "SqlServer";
+    public const string PostgreSql = "PostgreSql";
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ModelHub.Web.Features.AccessTokens;
@@ -7,6 +8,7 @@ using ModelHub.Web.Features.Catalog;
 using ModelHub.Web.Features.Catalog.Identity;
 using ModelHub.Web.Features.Comparisons;
 using ModelHub.Web.Features.Evaluations;
+using ModelHub.Web.Features.Instances;
 using ModelHub.Web.Features.Mail;
 using ModelHub.Web.Features.Playground.Connections;
 using ModelHub.Web.Features.Playground.Prompts;
@@ -20,7 +22,7 @@ namespace ModelHub.Web.Data;
 /// (<see cref="SqliteModelHubDbContext"/>, <see cref="SqlServerModelHubDbContext"/>); services
 /// always ask for this base type.
 /// </summary>
-public abstract class ModelHubDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+public abstract class ModelHubDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Team> Teams => Set<Team>();
 
@@ -34,7 +36,10 @@ public abstract class ModelHubDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<InstanceSettings> InstanceSettings => Set<InstanceSettings>();
 
+    /// <summary>The shared Data Protection key ring: every instance reads and writes the same keys.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<InstanceLease> InstanceLeases => Set<InstanceLease>();
 
     public DbSet<CatalogSource> CatalogSources => Set<CatalogSource>();
 

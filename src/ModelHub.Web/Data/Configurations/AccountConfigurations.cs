@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ModelHub.Web.Features.AccessTokens;
@@ -55,5 +56,7 @@ internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<DataProtectionKey> builder)
     {
         builder.Property(k => k.FriendlyName).HasMaxLength(256);
+        // The package's entity allows null; a key is never stored without its XML.
+        builder.Property(k => k.Xml).IsRequired();
     }
 }

@@ -30,8 +30,10 @@ internal sealed class PlaygroundRunConfiguration : IEntityTypeConfiguration<Play
     public void Configure(EntityTypeBuilder<PlaygroundRun> builder)
     {
         builder.HasIndex(r => new { r.TeamId, r.CreatedAtUtc });
-        builder.HasIndex(r => r.Status);
+        builder.HasIndex(r => new { r.Status, r.LeaseExpiresAtUtc });
+        builder.HasIndex(r => new { r.AuthorUserId, r.CreatedAtUtc });
         builder.Property(r => r.AuthorUserId).HasMaxLength(450);
+        builder.Property(r => r.OwnerInstance).HasMaxLength(100);
         builder.Property(r => r.Title).HasMaxLength(PlaygroundRules.MaxTitleLength);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasOne<Team>().WithMany().HasForeignKey(r => r.TeamId).OnDelete(DeleteBehavior.Cascade);

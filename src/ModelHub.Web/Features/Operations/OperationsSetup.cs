@@ -50,9 +50,8 @@ public static class OperationsSetup
         // SecurityHeaders sends X-Frame-Options: DENY; antiforgery would add a second, weaker value.
         builder.Services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
 
-        builder.Services.AddDataProtection().SetApplicationName("ModelHub");
-        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
-            new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = new EfXmlRepository(services)));
+        // The key ring lives in the database, so a cookie or an encrypted key made by one instance opens on every other.
+        builder.Services.AddDataProtection().SetApplicationName("ModelHub").PersistKeysToDbContext<ModelHubDbContext>();
         return builder;
     }
 

@@ -21,13 +21,17 @@ public static class PlaygroundSetup
         builder.Services.AddSingleton<IChatProvider, ReplicateProvider>();
 
         builder.Services.AddSingleton<LiveRuns>();
+        builder.Services.AddSingleton<RunFanOut>();
         builder.Services.AddSingleton<RunExecutor>();
         builder.Services.AddSingleton<RunRateLimiter>();
         builder.Services.AddSingleton<ConnectionService>();
         builder.Services.AddSingleton<RunService>();
         builder.Services.AddSingleton<RunHistoryService>();
         builder.Services.AddSingleton<PromptService>();
-        builder.Services.AddHostedService<InterruptedRuns>();
+        // One instance of each, reachable both as a service and as a hosted service.
+        builder.Services.AddSingleton<InterruptedRuns>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<InterruptedRuns>());
+        builder.Services.AddHostedService<RunLeaseKeeper>();
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using ModelHub.Web.Features.Common.Outbound;
+using ModelHub.Web.Features.Instances;
 
 namespace ModelHub.Web.Features.Catalog.Import;
 
@@ -69,9 +70,12 @@ internal sealed class CatalogRefreshOptionsValidator : IValidateOptions<CatalogR
 /// <summary>
 /// Imports each configured source on a schedule, through the same guarded download and all-or-nothing
 /// import as an administrator's. A failing source is logged and retried next time; the others go on.
+/// With several instances, one refreshes per interval: the instance that takes the lease holds it
+/// for the whole interval, and the others look again every minute.
 /// </summary>
 internal sealed partial class CatalogRefreshService(
     IServiceScopeFactory scopes,
+    LeaseStore leases,
     IOptionsMonitor<CatalogRefreshOptions> options,
     OutboundUrlGuard guard,
     PublicCatalogs publicCatalogs,
@@ -87,12 +91,34 @@ internal sealed partial class CatalogRefreshService(
         await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
-            foreach (var source in options.CurrentValue.Sources)
+            var interval = options.CurrentValue.Interval;
+            if (await TryTakeTurnAsync(interval, stoppingToken))
             {
-                await RefreshAsync(source, stoppingToken);
+                foreach (var source in options.CurrentValue.Sources)
+                {
+                    await RefreshAsync(source, stoppingToken);
+                }
             }
 
-            await Task.Delay(options.CurrentValue.Interval, stoppingToken);
+            await Task.Delay(interval < LeaseCheckInterval ? interval : LeaseCheckInterval, stoppingToken);
+        }
+    }
+
+    public const string LeaseName = "catalog-refresh";
+
+    private static readonly TimeSpan LeaseCheckInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>True when this instance is the one to refresh now: the last refresh, wherever it ran, is an interval old.</summary>
+    private async Task<bool> TryTakeTurnAsync(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await leases.TryAcquireAsync(LeaseName, interval, renewIfHeld: false, cancellationToken);
+        }
+        catch (Exception ex) when (ex is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            LogLeaseFailed(ex.Message);
+            return false;
         }
     }
 
@@ -130,6 +156,9 @@ internal sealed partial class CatalogRefreshService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Catalog refresh from {Url}: {Added} added, {Changed} changed, {Conflicting} conflicting")]
     private partial void LogRefreshed(string url, int added, int changed, int conflicting);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not take the catalog refresh lease: {Reason}")]
+    private partial void LogLeaseFailed(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Catalog refresh from {Url} failed: {Reason}")]
     private partial void LogFailed(string url, string reason);

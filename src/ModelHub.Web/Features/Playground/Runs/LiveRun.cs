@@ -8,7 +8,7 @@ namespace ModelHub.Web.Features.Playground.Runs;
 /// that watch it. <see cref="Changed"/> fires on every chunk; it is raised on the streaming thread,
 /// so subscribers marshal to their own context.
 /// </summary>
-public sealed class LiveRun(Guid id, Guid teamId, IReadOnlyList<LiveTarget> targets)
+public sealed class LiveRun(Guid id, Guid teamId, IReadOnlyList<LiveTarget> targets, bool isMirror = false)
 {
     private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -17,6 +17,12 @@ public sealed class LiveRun(Guid id, Guid teamId, IReadOnlyList<LiveTarget> targ
     public Guid TeamId { get; } = teamId;
 
     public IReadOnlyList<LiveTarget> Targets { get; } = targets;
+
+    /// <summary>
+    /// True when another instance executes the run and this one only mirrors what it streams
+    /// (see <see cref="RunFanOut"/>): cancelling then means asking that instance.
+    /// </summary>
+    public bool IsMirror { get; } = isMirror;
 
     /// <summary>Completes once every target has finished and the run is saved.</summary>
     public Task Completion => completion.Task;
@@ -64,6 +70,15 @@ public sealed class LiveTarget
     internal LiveTarget(RunTarget state)
     {
         this.state = state;
+    }
+
+    /// <summary>A mirror's target, starting from the text its owner last saved.</summary>
+    internal static LiveTarget Resuming(RunTarget saved)
+    {
+        var target = new LiveTarget(saved);
+        target.output.Append(saved.Output);
+        target.reasoning.Append(saved.Reasoning);
+        return target;
     }
 
     public Guid Id => state.Id;
@@ -117,6 +132,37 @@ public sealed class LiveTarget
         }
     }
 
+    /// <summary>
+    /// Applies text another instance streamed, given where each piece starts. Overlap with what is
+    /// here already is skipped; false when a piece starts past the end, so something was missed.
+    /// </summary>
+    internal bool ApplyRemote(int outputStart, string outputText, int reasoningStart, string reasoningText, RunStatus status, double? firstTokenMs)
+    {
+        lock (gate)
+        {
+            var complete = Extend(output, outputStart, outputText) & Extend(reasoning, reasoningStart, reasoningText);
+            state.Status = status;
+            state.TimeToFirstTokenMs ??= firstTokenMs;
+            return complete;
+        }
+
+        static bool Extend(StringBuilder text, int start, string piece)
+        {
+            if (start > text.Length)
+            {
+                return false;
+            }
+
+            var overlap = text.Length - start;
+            if (overlap < piece.Length)
+            {
+                text.Append(piece, overlap, piece.Length - overlap);
+            }
+
+            return true;
+        }
+    }
+
     internal (string Output, string Reasoning) Text()
     {
         lock (gate)
@@ -142,7 +188,13 @@ public sealed class LiveRuns
     public LiveRun? Find(Guid teamId, Guid runId) =>
         runs.TryGetValue(runId, out var run) && run.TeamId == teamId ? run : null;
 
+    /// <summary>A run by id alone, for messages from other instances, which carry no caller to check.</summary>
+    internal LiveRun? Find(Guid runId) => runs.GetValueOrDefault(runId);
+
     internal void Add(LiveRun run) => runs[run.Id] = run;
+
+    /// <summary>Adds a mirror unless the run is already known here; returns the one kept.</summary>
+    internal LiveRun AddIfAbsent(LiveRun run) => runs.GetOrAdd(run.Id, run);
 
     internal void RemoveLater(LiveRun run, TimeSpan after) =>
         _ = Task.Delay(after).ContinueWith(_ => runs.TryRemove(run.Id, out LiveRun? _), TaskScheduler.Default);

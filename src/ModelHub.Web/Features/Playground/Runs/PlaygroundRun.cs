@@ -41,6 +41,15 @@ public sealed class PlaygroundRun : ITeamOwned
 
     public DateTime? FinishedAtUtc { get; set; }
 
+    /// <summary>The instance executing the run while it is running (see <see cref="RunLeaseKeeper"/>).</summary>
+    public string? OwnerInstance { get; set; }
+
+    /// <summary>
+    /// Until when the run is the owner's: renewed while it streams. A running run past it lost its
+    /// instance, and any instance marks it interrupted.
+    /// </summary>
+    public DateTime? LeaseExpiresAtUtc { get; set; }
+
     public List<RunTarget> Targets { get; set; } = [];
 }
 

@@ -20,6 +20,7 @@ public sealed partial class RunExecutor(
     IEnumerable<IChatProvider> providers,
     IDbContextFactory<ModelHubDbContext> databases,
     LiveRuns liveRuns,
+    RunFanOut fanOut,
     IOptionsMonitor<PlaygroundOptions> options,
     IHostApplicationLifetime lifetime,
     ILogger<RunExecutor> logger)
@@ -45,6 +46,7 @@ public sealed partial class RunExecutor(
             }
         }, CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion, TaskScheduler.Default);
         liveRuns.Add(live);
+        fanOut.Publish(live);
         var remaining = targets.Count;
         for (var i = 0; i < targets.Count; i++)
         {

@@ -9,7 +9,7 @@ namespace ModelHub.Web.Features.Playground.Runs;
 /// Reads the team's runs: one run with its targets (live while it streams), the run to watch, and the
 /// history list. Viewers and above read. Starting and limiting runs is <see cref="RunService"/>'s job.
 /// </summary>
-public sealed class RunHistoryService(IDbContextFactory<ModelHubDbContext> databases, LiveRuns liveRuns)
+public sealed class RunHistoryService(IDbContextFactory<ModelHubDbContext> databases, LiveRuns liveRuns, RunFanOut fanOut)
 {
     public async Task<RunView> GetAsync(Caller caller, Guid teamId, Guid runId, CancellationToken cancellationToken = default)
     {
@@ -25,12 +25,15 @@ public sealed class RunHistoryService(IDbContextFactory<ModelHubDbContext> datab
         return ToView(run, author ?? "(deleted user)", targets, live is { IsFinished: false } ? RunStatus.Running : run.Status);
     }
 
-    /// <summary>The run while it streams, for pages that watch it; null once it has finished or when it runs elsewhere.</summary>
+    /// <summary>
+    /// The run while it streams, for pages that watch it: the run itself when this instance executes
+    /// it, a mirror when another does; null once it has finished.
+    /// </summary>
     public async Task<LiveRun?> WatchAsync(Caller caller, Guid teamId, Guid runId, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var membership = await db.RequireAsync(caller, teamId, TeamRole.Viewer, cancellationToken);
-        return liveRuns.Find(membership.TeamId, runId);
+        return liveRuns.Find(membership.TeamId, runId) ?? await fanOut.FollowAsync(membership.TeamId, runId, cancellationToken);
     }
 
     public async Task<RunPage> ListAsync(Caller caller, Guid teamId, RunQuery query, CancellationToken cancellationToken = default)

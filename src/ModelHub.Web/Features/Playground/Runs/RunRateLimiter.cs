@@ -1,40 +1,41 @@
-using System.Threading.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ModelHub.Web.Data;
 using ModelHub.Web.Features.Common;
 
 namespace ModelHub.Web.Features.Playground.Runs;
 
 /// <summary>
-/// Caps how many runs one user starts per minute, whether from the page or the API. It lives in
-/// the service layer because runs started through the Blazor circuit never pass HTTP middleware.
+/// Caps how many runs one user starts per minute, whether from the page or the API. It counts the
+/// user's runs in the database rather than in memory, so the cap holds across every instance
+/// and restarts. It lives in the service layer because runs started through the Blazor circuit
+/// never pass HTTP middleware.
 /// </summary>
-public sealed class RunRateLimiter : IDisposable
+public sealed class RunRateLimiter(IOptionsMonitor<PlaygroundOptions> options, TimeProvider clock)
 {
-    private readonly PartitionedRateLimiter<string> limiter;
-    private readonly int permits;
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
-    public RunRateLimiter(IOptions<PlaygroundOptions> options)
+    /// <summary>Refuses with 429 and the wait when the user has started the most runs allowed in the last minute.</summary>
+    public async Task AcquireAsync(ModelHubDbContext db, string userId, CancellationToken cancellationToken)
     {
-        permits = options.Value.RunsPerMinutePerUser;
-        limiter = PartitionedRateLimiter.Create<string, string>(userId => RateLimitPartition.GetSlidingWindowLimiter(userId, _ => new SlidingWindowRateLimiterOptions
+        var permits = options.CurrentValue.RunsPerMinutePerUser;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var since = now - Window;
+        var recent = await db.PlaygroundRuns.AsNoTracking()
+            .Where(r => r.AuthorUserId == userId && r.CreatedAtUtc > since)
+            .OrderByDescending(r => r.CreatedAtUtc)
+            .Select(r => r.CreatedAtUtc)
+            .Take(permits)
+            .ToListAsync(cancellationToken);
+        if (recent.Count < permits)
         {
-            PermitLimit = permits,
-            Window = TimeSpan.FromMinutes(1),
-            SegmentsPerWindow = 6,
-            QueueLimit = 0,
-        }));
-    }
-
-    public void Acquire(string userId)
-    {
-        using var lease = limiter.AttemptAcquire(userId);
-        if (!lease.IsAcquired)
-        {
-            var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(10);
-            throw new TooManyRequestsException(
-                $"You have started {permits} runs in the last minute, the most allowed. Try again in {Math.Max(1, Math.Ceiling(wait.TotalSeconds)):0} seconds.", wait);
+            return;
         }
-    }
 
-    public void Dispose() => limiter.Dispose();
+        // A permit comes back when the oldest of the last `permits` runs leaves the window.
+        var wait = recent[^1] + Window - now;
+        throw new TooManyRequestsException(
+            $"You have started {permits} runs in the last minute, the most allowed. Try again in {Math.Max(1, Math.Ceiling(wait.TotalSeconds)):0} seconds.",
+            wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1));
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ModelHub.Web.Data;
 using ModelHub.Web.Features.Catalog;
 using ModelHub.Web.Features.Common;
+using ModelHub.Web.Features.Instances;
 using ModelHub.Web.Features.Playground.Connections;
 using ModelHub.Web.Features.Playground.Providers;
 using ModelHub.Web.Features.Teams;
@@ -45,6 +46,9 @@ public sealed class RunService(
     RunExecutor executor,
     LiveRuns liveRuns,
     RunRateLimiter rateLimiter,
+    RunFanOut fanOut,
+    InstanceIdentity instance,
+    IOptions<InstanceOptions> instanceOptions,
     IOptionsMonitor<PlaygroundOptions> options,
     TimeProvider clock)
 {
@@ -111,6 +115,8 @@ public sealed class RunService(
             ParametersJson = RunJson.Serialize(parameters),
             Status = RunStatus.Running,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            OwnerInstance = instance.Name,
+            LeaseExpiresAtUtc = clock.GetUtcNow().UtcDateTime + instanceOptions.Value.RunLease,
         };
 
         var prepared = new List<PreparedTarget>();
@@ -132,7 +138,7 @@ public sealed class RunService(
                 $"({PlaygroundFormat.Usd(spend.SpentThisMonthUsd)} spent since {spend.MonthStartUtc:d MMMM}). An Owner or Admin can raise it on the Connections page.");
         }
 
-        rateLimiter.Acquire(caller.UserId);
+        await rateLimiter.AcquireAsync(db, caller.UserId, cancellationToken);
         db.PlaygroundRuns.Add(run);
 
         // The providers are called while the run is being saved, so the insert does not sit in front
@@ -154,7 +160,7 @@ public sealed class RunService(
             throw new NotFoundException("That run does not exist in this team.");
         }
 
-        var live = liveRuns.Find(membership.TeamId, runId);
+        var live = liveRuns.Find(membership.TeamId, runId) ?? await fanOut.FollowAsync(membership.TeamId, runId, cancellationToken);
         if (live is null || live.IsFinished)
         {
             throw new ConflictException("This run has already finished.");
@@ -164,6 +170,13 @@ public sealed class RunService(
         if (targets.Count == 0)
         {
             throw new NotFoundException("That target is not part of this run.");
+        }
+
+        if (live.IsMirror)
+        {
+            // Another instance streams it; only that instance can stop the provider call.
+            await fanOut.RequestCancelAsync(runId, targetId, cancellationToken);
+            return;
         }
 
         foreach (var target in targets.Where(t => t.Status == RunStatus.Running))
