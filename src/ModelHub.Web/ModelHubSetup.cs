@@ -11,6 +11,7 @@ using ModelHub.Web.Features.Mail;
 using ModelHub.Web.Features.Operations;
 using ModelHub.Web.Features.Playground;
 using ModelHub.Web.Features.Teams;
+using ModelHub.Web.Features.Telemetry;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
@@ -27,6 +28,7 @@ public static class ModelHubSetup
         builder.UseRepositorySettingsFile();
         builder.AddModelHubDatabase();
         builder.AddOperations();
+        builder.AddTelemetry();
         builder.AddApiProblems();
         builder.AddTransportSecurity();
         builder.AddRequestThrottling();

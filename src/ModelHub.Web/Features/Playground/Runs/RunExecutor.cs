@@ -22,6 +22,7 @@ public sealed partial class RunExecutor(
     LiveRuns liveRuns,
     IOptionsMonitor<PlaygroundOptions> options,
     IHostApplicationLifetime lifetime,
+    Telemetry.RunTelemetry telemetry,
     ILogger<RunExecutor> logger)
 {
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(2);
@@ -202,6 +203,7 @@ public sealed partial class RunExecutor(
                 : RunMetrics.Cost(t.InputTokens, t.OutputTokens, t.InputPricePerMillion, t.OutputPricePerMillion);
         });
         LogTargetFinished(run.Id, target.Id, target.Status, total);
+        telemetry.TargetFinished(call.Endpoint, target);
 
         if (await SucceededAsync(saved))
         {
