@@ -12,6 +12,7 @@ using ModelHub.Web.Features.Mail;
 using ModelHub.Web.Features.Operations;
 using ModelHub.Web.Features.Playground;
 using ModelHub.Web.Features.Teams;
+using ModelHub.Web.Features.Telemetry;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
@@ -29,6 +30,7 @@ public static class ModelHubSetup
         builder.AddModelHubDatabase();
         builder.AddInstances();
         builder.AddOperations();
+        builder.AddTelemetry();
         builder.AddApiProblems();
         builder.AddTransportSecurity();
         builder.AddRequestThrottling();

@@ -88,7 +88,7 @@ public sealed class PlaygroundTests(AppServer app)
 
         var panel = page.GetByTestId("panel-0");
         await Assertions.Expect(panel.GetByTestId("status")).ToHaveTextAsync("Failed");
-        await Assertions.Expect(panel.GetByTestId("error")).ToContainTextAsync("Wait 7 seconds before running again");
+        await Assertions.Expect(panel.GetByTestId("error")).ToContainTextAsync("Wait 30 seconds before running again");
         await Assertions.Expect(panel.GetByTestId("error")).ToContainTextAsync("HTTP 429");
         await Assertions.Expect(page.GetByLabel("Message 1", new() { Exact = true })).ToHaveValueAsync("This will be rate limited");
         await page.ScreenshotAsync(app, "playground-error");

@@ -20,7 +20,8 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
 /// <item><c>echo</c> (or anything else): a short answer quoting the prompt, with usage.</item>
 /// <item><c>slow-stream</c>: many words, <see cref="SlowChunkDelay"/> apart (for cancelling).</item>
 /// <item><c>reasoning</c>: reasoning deltas, then the answer. <c>think-tags</c>: a &lt;think&gt; block split across chunks.</item>
-/// <item><c>fault-401</c>, <c>fault-429</c> (Retry-After: 7), <c>fault-500</c>: errors with the provider's body.</item>
+/// <item><c>fault-401</c>, <c>fault-429</c> (Retry-After: 30, longer than ModelHub waits for), <c>fault-500</c>: errors with the provider's body.</item>
+/// <item><c>once-503</c>: 503 to the first request for the model, then the usual answer. <c>once-429-after-N</c>: the same with 429 and Retry-After: N.</item>
 /// <item><c>slow-first-byte</c>: headers after <see cref="SlowFirstByte"/>. <c>delay-N</c>: the first chunk after N ms, then the usual answer.</item>
 /// <item><c>cut-mid-stream</c>: a few chunks, then the connection is dropped. <c>malformed-chunk</c>: a chunk that is not JSON.</item>
 /// <item><c>stall-after-first</c>: the first chunk, then nothing until the client gives up.</item>
@@ -34,6 +35,7 @@ public sealed class FakeProviderServer : IAsyncDisposable
 
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, int> polls = new();
+    private readonly ConcurrentDictionary<string, int> attempts = new();
 
     private FakeProviderServer(WebApplication app) => this.app = app;
 
@@ -128,7 +130,7 @@ public sealed class FakeProviderServer : IAsyncDisposable
 
         if (model.EndsWith("fault-429", StringComparison.Ordinal))
         {
-            context.Response.Headers.RetryAfter = "7";
+            context.Response.Headers.RetryAfter = "30";
             await WriteJson(context, 429, errorBody("Rate limit reached for requests."));
             return true;
         }
@@ -136,6 +138,20 @@ public sealed class FakeProviderServer : IAsyncDisposable
         if (model.EndsWith("fault-500", StringComparison.Ordinal))
         {
             await WriteJson(context, 500, errorBody("The upstream model server exploded."));
+            return true;
+        }
+
+        var firstAttempt = attempts.AddOrUpdate($"{context.Request.Path} {model}", 1, (_, n) => n + 1) == 1;
+        if (firstAttempt && model.EndsWith("once-503", StringComparison.Ordinal))
+        {
+            await WriteJson(context, 503, errorBody("Briefly overloaded."));
+            return true;
+        }
+
+        if (firstAttempt && model.Contains("once-429-after-", StringComparison.Ordinal))
+        {
+            context.Response.Headers.RetryAfter = model[(model.LastIndexOf('-') + 1)..];
+            await WriteJson(context, 429, errorBody("Rate limit reached for requests."));
             return true;
         }
 

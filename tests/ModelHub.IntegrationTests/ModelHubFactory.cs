@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ModelHub.Web.Data;
@@ -24,6 +25,9 @@ public sealed class ModelHubFactory : WebApplicationFactory<Program>
 
     public bool CaptureLogs { get; set; }
 
+    /// <summary>Services to add or replace after the app's own, set before the app starts.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -35,6 +39,11 @@ public sealed class ModelHubFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (ConfigureServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
         }
 
         if (CaptureLogs)

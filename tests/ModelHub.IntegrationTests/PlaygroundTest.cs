@@ -30,6 +30,8 @@ public abstract class PlaygroundTest : IntegrationTest
         app.Settings["Outbound:AllowedHosts:0"] = "127.0.0.1";
         app.Settings["Playground:FirstTokenTimeoutSeconds"] = "2";
         app.Settings["Playground:StallTimeoutSeconds"] = "2";
+        // Failing providers are retried; quick backoff keeps the retries inside the short first-token limit above.
+        app.Settings["Playground:Resilience:RetryBaseDelayMilliseconds"] = "10";
     }
 
     public override async ValueTask InitializeAsync()

@@ -13,6 +13,9 @@ namespace ModelHub.Web.Features.Operations;
 
 public static class OperationsSetup
 {
+    /// <summary>Checks an instance needs passing before a balancer sends it traffic.</summary>
+    private const string ReadyTag = "ready";
+
     public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder)
     {
         if (!builder.Environment.IsDevelopment())
@@ -40,7 +43,13 @@ public static class OperationsSetup
         builder.Services.AddSingleton<OutboundUrlGuard>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<UserFacingExceptionHandler>();
-        builder.Services.AddHealthChecks().AddDbContextCheck<ModelHubDbContext>("database");
+        var health = builder.Services.AddHealthChecks().AddDbContextCheck<ModelHubDbContext>("database", tags: [ReadyTag]);
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[RedisHealthCheck.ConnectionStringKey]))
+        {
+            builder.Services.AddSingleton<RedisHealthCheck>();
+            health.AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag]);
+        }
+
         builder.Services.AddHsts(options =>
         {
             options.MaxAge = TimeSpan.FromDays(365);
@@ -83,10 +92,14 @@ public static class OperationsSetup
 
     public static WebApplication MapOperations(this WebApplication app)
     {
+        // /health and /health/ready report every dependency; /health/live only says the process answers.
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteHealthAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         return app;
     }
 
+    /// <summary>Each check's name and status only: descriptions and exceptions can name servers or carry connection strings.</summary>
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";

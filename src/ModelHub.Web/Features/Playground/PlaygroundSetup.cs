@@ -14,7 +14,8 @@ public static class PlaygroundSetup
 
         // Streams can run for minutes; the executor applies its own first-token and total timeouts.
         builder.Services.AddHttpClient(ProviderHttp.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(services => services.GetRequiredService<OutboundUrlGuard>().CreateHandler());
+            .ConfigurePrimaryHttpMessageHandler(services => services.GetRequiredService<OutboundUrlGuard>().CreateHandler())
+            .AddProviderResilience();
         builder.Services.AddSingleton<ProviderHttp>();
         builder.Services.AddSingleton<IChatProvider, OpenAiCompatibleProvider>();
         builder.Services.AddSingleton<IChatProvider, AnthropicProvider>();

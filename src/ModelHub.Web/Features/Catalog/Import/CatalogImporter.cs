@@ -41,7 +41,8 @@ public sealed record ImportProgress(int Done, int Total);
 /// catalog is kept as a claim of the import's source (a conflict); the shown value stays. Importing
 /// the same file again finds nothing to do and writes nothing.
 /// </summary>
-public sealed partial class CatalogImporter(IDbContextFactory<ModelHubDbContext> dbFactory, IdentityRules rules, TimeProvider clock, ILogger<CatalogImporter> logger)
+public sealed partial class CatalogImporter(
+    IDbContextFactory<ModelHubDbContext> dbFactory, IdentityRules rules, TimeProvider clock, Telemetry.ImportTelemetry telemetry, ILogger<CatalogImporter> logger)
 {
     /// <summary>How many individual changes a result lists; the counts cover everything.</summary>
     public const int MaxListedChanges = 500;
@@ -52,6 +53,7 @@ public sealed partial class CatalogImporter(IDbContextFactory<ModelHubDbContext>
     public async Task<ImportResult> ImportAsync(
         ImportBatch batch, string sourceName, bool dryRun, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        using var measured = telemetry.Start();
         batch = Canonicalize(batch);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -179,9 +181,9 @@ public sealed partial class CatalogImporter(IDbContextFactory<ModelHubDbContext>
             LogImported(batch.Format, sourceName, run.Count(ImportChangeKind.Added), run.Count(ImportChangeKind.Changed), run.Count(ImportChangeKind.Conflicting));
         }
 
-        return new ImportResult(batch.Format, dryRun, written,
+        return measured.Finished(new ImportResult(batch.Format, dryRun, written,
             run.Count(ImportChangeKind.Added), run.Count(ImportChangeKind.Changed), run.Count(ImportChangeKind.Unchanged), run.Count(ImportChangeKind.Conflicting),
-            run.Listed, run.Matches, run.Reviews);
+            run.Listed, run.Matches, run.Reviews));
     }
 
     /// <summary>One slug per provider whatever the file calls it, and LiteLLM route IDs without a leading segment that only repeats the provider.</summary>

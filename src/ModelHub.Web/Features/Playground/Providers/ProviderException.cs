@@ -15,6 +15,9 @@ public enum ProviderErrorKind
     MalformedResponse,
     Unreachable,
     UnreadableResponse,
+
+    /// <summary>The provider endpoint failed repeatedly, so its circuit breaker holds calls back for a while.</summary>
+    ProviderPaused,
 }
 
 /// <summary>A provider call that failed, with a message a user can act on and the provider's own words kept.</summary>
@@ -49,7 +52,7 @@ internal static class ProviderErrors
         var status = (int)response.StatusCode;
         var said = ProviderMessage(body);
         var saidPart = string.IsNullOrWhiteSpace(said) ? "" : $" The provider said: \"{said}\"";
-        var retryAfter = RetryAfter(response);
+        var retryAfter = ProviderResilience.RetryAfter(response);
 
         return response.StatusCode switch
         {
@@ -85,6 +88,16 @@ internal static class ProviderErrors
             "Check the connection's base URL: it may point at a web page rather than the provider's API.",
             statusCode: 200,
             detail: $"Content-Type: {mediaType ?? "none"}. First bytes: {(body.Length > 500 ? body[..500] : body)}");
+
+    public static ProviderException Paused(string providerName, int pauseSeconds, Exception cause) =>
+        new(ProviderErrorKind.ProviderPaused,
+            $"{providerName} failed repeatedly; ModelHub paused calls to it for {pauseSeconds} seconds. Try again after that, or choose another route.",
+            detail: cause.Message);
+
+    public static ProviderException NoAnswer(string providerName, int seconds, Exception cause) =>
+        new(ProviderErrorKind.TimedOut,
+            $"{providerName} did not answer within {seconds} seconds. The provider may be overloaded; try again.",
+            detail: cause.Message);
 
     public static ProviderException Unreachable(string providerName, Exception cause) =>
         new(ProviderErrorKind.Unreachable,
@@ -133,24 +146,5 @@ internal static class ProviderErrors
 
         var text = body.Trim();
         return text.Length > 300 ? text[..300] + "…" : text;
-    }
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        if (response.Headers.RetryAfter is { } header)
-        {
-            if (header.Delta is { } delta)
-            {
-                return delta;
-            }
-
-            if (header.Date is { } date)
-            {
-                var wait = date - DateTimeOffset.UtcNow;
-                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-            }
-        }
-
-        return null;
     }
 }

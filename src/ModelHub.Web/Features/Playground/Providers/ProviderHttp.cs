@@ -4,15 +4,19 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using ModelHub.Web.Features.Common.Outbound;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace ModelHub.Web.Features.Playground.Providers;
 
 /// <summary>
 /// The HTTP plumbing the three wire formats share: requests through the outbound guard, errors read
-/// into <see cref="ProviderException"/>, and server-sent events read as they arrive.
+/// into <see cref="ProviderException"/>, and server-sent events read as they arrive. Retries and the
+/// per-provider circuit breaker live on the named client (<see cref="ProviderResilience"/>).
 /// </summary>
-public sealed class ProviderHttp(IHttpClientFactory clients, OutboundUrlGuard guard)
+public sealed class ProviderHttp(IHttpClientFactory clients, OutboundUrlGuard guard, IOptions<ProviderResilienceOptions> resilience)
 {
     public const string ClientName = "playground-providers";
 
@@ -68,6 +72,14 @@ public sealed class ProviderHttp(IHttpClientFactory clients, OutboundUrlGuard gu
         catch (OutboundBlockedException ex)
         {
             throw ProviderErrors.Unreachable(providerName, ex);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            throw ProviderErrors.Paused(providerName, resilience.Value.BreakerPauseSeconds, ex);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw ProviderErrors.NoAnswer(providerName, resilience.Value.AttemptTimeoutSeconds, ex);
         }
 
         if (!response.IsSuccessStatusCode)

@@ -23,6 +23,7 @@ public sealed partial class RunExecutor(
     RunFanOut fanOut,
     IOptionsMonitor<PlaygroundOptions> options,
     IHostApplicationLifetime lifetime,
+    Telemetry.RunTelemetry telemetry,
     ILogger<RunExecutor> logger)
 {
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(2);
@@ -204,6 +205,7 @@ public sealed partial class RunExecutor(
                 : RunMetrics.Cost(t.InputTokens, t.OutputTokens, t.InputPricePerMillion, t.OutputPricePerMillion);
         });
         LogTargetFinished(run.Id, target.Id, target.Status, total);
+        telemetry.TargetFinished(call.Endpoint, target);
 
         if (await SucceededAsync(saved))
         {
