@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
 # Runs every ModelHub test: unit, integration (WebApplicationFactory + SQLite), browser (Playwright + Chromium)
 # and a smoke test of the published app in Production (tests/publish-smoke.sh).
-# On a fresh machine it first installs what the tests need and the repository cannot carry: Debian's Chromium.
+# On a fresh machine it first installs what the tests need and the repository cannot carry: Debian's Chromium and redis-server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
-  echo "Chromium is missing; installing Debian's chromium package (the browser tests drive it)..."
+# Debian packages the tests start: Chromium (browser tests) and redis-server (multi-instance and health tests).
+missing=()
+if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then missing+=(chromium); fi
+if ! command -v redis-server >/dev/null 2>&1; then missing+=(redis-server); fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian packages the tests need: ${missing[*]}..."
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=""; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  # The package starts a system Redis on 6379; the tests start their own on free ports.
+  if [[ " ${missing[*]} " == *" redis-server "* ]]; then $SUDO service redis-server stop >/dev/null 2>&1 || true; fi
 fi
 
 dotnet tool restore >/dev/null

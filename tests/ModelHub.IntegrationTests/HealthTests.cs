@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace ModelHub.IntegrationTests;
 
@@ -58,7 +56,7 @@ public sealed class HealthTests : IntegrationTest
     [Fact]
     public async Task RedisConfiguredButUnreachableIsUnhealthyWithoutItsAddressOrPassword()
     {
-        var port = FreeLoopbackPort();
+        var port = RedisTestServer.FreeLoopbackPort();
         app.Settings["ConnectionStrings:Redis"] = $"127.0.0.1:{port},password=redis-secret-31415,connectTimeout=1000";
 
         var response = await app.CreateApiClient().GetAsync("/health/ready");
@@ -73,50 +71,11 @@ public sealed class HealthTests : IntegrationTest
     [Fact]
     public async Task RedisConfiguredAndRunningIsHealthy()
     {
-        var port = FreeLoopbackPort();
-        using var redis = Process.Start(new ProcessStartInfo("redis-server", ["--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        try
-        {
-            await WaitForPortAsync(port);
-            app.Settings["ConnectionStrings:Redis"] = $"127.0.0.1:{port}";
+        await using var redis = await RedisTestServer.StartAsync();
+        app.Settings["ConnectionStrings:Redis"] = redis.ConnectionString;
 
-            var body = await (await app.CreateApiClient().GetAsync("/health")).ExpectAsync(HttpStatusCode.OK);
+        var body = await (await app.CreateApiClient().GetAsync("/health")).ExpectAsync(HttpStatusCode.OK);
 
-            Assert.Equal("{\"status\":\"Healthy\",\"checks\":{\"database\":\"Healthy\",\"redis\":\"Healthy\"}}", body);
-        }
-        finally
-        {
-            redis.Kill();
-            await redis.WaitForExitAsync();
-        }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task WaitForPortAsync(int port)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-        }
+        Assert.Equal("{\"status\":\"Healthy\",\"checks\":{\"database\":\"Healthy\",\"redis\":\"Healthy\"}}", body);
     }
 }

@@ -16,7 +16,27 @@ namespace ModelHub.IntegrationTests;
 /// <summary>The real app on a fresh SQLite file, with migrations applied as at start-up.</summary>
 public sealed class ModelHubFactory : WebApplicationFactory<Program>
 {
+    private readonly bool ownsDatabase = true;
+
+    public ModelHubFactory()
+    {
+    }
+
+    /// <summary>A second instance of the app on <paramref name="first"/>'s database, as when several run behind a balancer.</summary>
+    private ModelHubFactory(ModelHubFactory first)
+    {
+        DatabasePath = first.DatabasePath;
+        ownsDatabase = false;
+        foreach (var (key, value) in first.Settings)
+        {
+            Settings[key] = value;
+        }
+    }
+
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"modelhub-it-{Guid.NewGuid():N}.db");
+
+    /// <summary>Another instance on this one's database, starting with a copy of its settings; the first deletes the database.</summary>
+    public ModelHubFactory AnotherInstance() => new(this);
 
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -108,6 +128,11 @@ public sealed class ModelHubFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!ownsDatabase)
+        {
+            return;
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {

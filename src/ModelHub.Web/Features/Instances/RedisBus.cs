@@ -24,7 +24,16 @@ public sealed partial class RedisBus(string configuration, ILogger<RedisBus> log
         var options = ConfigurationOptions.Parse(configuration);
         options.AbortOnConnectFail = false;
         redis = await ConnectionMultiplexer.ConnectAsync(options);
-        await redis.GetSubscriber().SubscribeAsync(Channel, (_, value) => Deliver(value.ToString()));
+        try
+        {
+            await redis.GetSubscriber().SubscribeAsync(Channel, (_, value) => Deliver(value.ToString()));
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // The app still starts (the health check reports Redis down); the multiplexer keeps
+            // the subscription and sends it again once Redis answers.
+            LogSubscribeFailed(ex);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -75,6 +84,9 @@ public sealed partial class RedisBus(string configuration, ILogger<RedisBus> log
             await redis.DisposeAsync();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing to other instances through Redis failed; it is retried when Redis reconnects")]
+    private partial void LogSubscribeFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A handler of a message from another instance failed")]
     private partial void LogHandlerFailed(Exception exception);
