@@ -10,6 +10,7 @@ using ModelHub.Web.Features.Accounts;
 namespace ModelHub.IntegrationTests;
 
 /// <summary>Each provider's migrations must describe exactly the model the app runs with.</summary>
+[Trait("Database", "true")]
 public sealed class MigrationTests
 {
     // The running app's Identity options shape the model, so the contexts here get them too.
@@ -69,9 +70,8 @@ public sealed class MigrationTests
     public async Task SqliteDatabaseIsCreatedInWalModeInAMissingFolder()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"modelhub-wal-{Guid.NewGuid():N}", "data");
-        await using (var app = new ModelHubFactory())
+        await using (var app = new ModelHubFactory(new SqliteTestDatabase(Path.Combine(folder, "modelhub.db"))))
         {
-            app.Settings["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(folder, "modelhub.db")}";
             _ = app.Services;
 
             await using var db = Sqlite(Path.Combine(folder, "modelhub.db"));

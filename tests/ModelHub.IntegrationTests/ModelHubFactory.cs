@@ -12,10 +12,27 @@ using ModelHub.Web.Features.Common;
 
 namespace ModelHub.IntegrationTests;
 
-/// <summary>The real app on a fresh SQLite file, with migrations applied as at start-up.</summary>
+/// <summary>
+/// The real app on a database of its own (a fresh SQLite file, or a PostgreSQL database when
+/// <c>MODELHUB_TEST_POSTGRES</c> is set), with migrations applied as at start-up.
+/// </summary>
 public sealed class ModelHubFactory : WebApplicationFactory<Program>
 {
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"modelhub-it-{Guid.NewGuid():N}.db");
+    private readonly bool ownsDatabase;
+
+    /// <param name="database">Another app's database, to start a second app on it; by default a new one, dropped at dispose.</param>
+    public ModelHubFactory(TestDatabase? database = null)
+    {
+        Database = database ?? TestDatabase.Create();
+        ownsDatabase = database is null;
+    }
+
+    public TestDatabase Database { get; }
+
+    /// <summary>The SQLite file, for the tests that look at the file itself.</summary>
+    public string DatabasePath => Database is SqliteTestDatabase sqlite
+        ? sqlite.Path
+        : throw new InvalidOperationException("This app runs on PostgreSQL, not on a SQLite file.");
 
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -27,7 +44,12 @@ public sealed class ModelHubFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
+        Database.EnsureCreatedAsync().GetAwaiter().GetResult();
+        foreach (var (key, value) in Database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("App:PublicBaseUrl", "http://localhost");
         // Tests make many calls quickly; the throttling tests set low limits of their own.
         builder.UseSetting("RateLimits:SignIn:PermitLimit", "100000");
@@ -99,10 +121,9 @@ public sealed class ModelHubFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        if (ownsDatabase)
         {
-            File.Delete(DatabasePath + suffix);
+            await Database.DisposeAsync();
         }
     }
 }
