@@ -23,6 +23,13 @@ public sealed class MigrationTests
     private static SqlServerModelHubDbContext SqlServer() =>
         new(new DbContextOptionsBuilder<SqlServerModelHubDbContext>().UseSqlServer("Server=127.0.0.1,1;Database=ModelHub;Connect Timeout=1").UseApplicationServiceProvider(AppServices()).Options);
 
+    private static PostgreSqlModelHubDbContext PostgreSql(string connectionString = "Host=127.0.0.1;Port=1;Database=modelhub;Timeout=1")
+    {
+        var options = new DbContextOptionsBuilder<PostgreSqlModelHubDbContext>();
+        PostgreSqlSetup.Configure(options, connectionString);
+        return new(options.UseApplicationServiceProvider(AppServices()).Options);
+    }
+
     [Fact]
     public void SqliteMigrationsMatchTheModel()
     {
@@ -39,6 +46,48 @@ public sealed class MigrationTests
 
         Assert.False(db.Database.HasPendingModelChanges());
         Assert.NotEmpty(db.Database.GetMigrations());
+    }
+
+    [Fact]
+    public void PostgreSqlMigrationsMatchTheModel()
+    {
+        using var db = PostgreSql();
+
+        Assert.False(db.Database.HasPendingModelChanges());
+        Assert.NotEmpty(db.Database.GetMigrations());
+    }
+
+    [Fact]
+    public void PostgreSqlIdempotentScriptGenerates()
+    {
+        using var db = PostgreSql();
+
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        Assert.Contains("IF NOT EXISTS", script);
+        Assert.Contains("CREATE TABLE \"Teams\"", script);
+        Assert.Contains("timestamp with time zone", script);
+    }
+
+    /// <summary>On the provider under test: SQLite, or PostgreSQL when MODELHUB_TEST_POSTGRES is set.</summary>
+    [Fact]
+    public async Task MigrationsApplyOnAnEmptyDatabase()
+    {
+        await using var database = TestDatabase.CreateEmpty();
+        await database.EnsureCreatedAsync();
+        await using ModelHubDbContext db = database switch
+        {
+            PostgreSqlTestDatabase postgreSql => PostgreSql(postgreSql.ConnectionString),
+            SqliteTestDatabase sqlite => Sqlite(sqlite.Path),
+            _ => throw new InvalidOperationException("Unknown test database."),
+        };
+
+        await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await db.Teams.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await db.Models.IgnoreQueryFilters().CountAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -59,11 +108,13 @@ public sealed class MigrationTests
     {
         using var sqlite = Sqlite(":memory:");
         using var sqlServer = SqlServer();
+        using var postgreSql = PostgreSql();
 
         Assert.All(sqlite.Database.GetMigrations(), id => Assert.Contains(id, sqlite.GetService<IMigrationsAssembly>().Migrations.Keys));
-        Assert.NotEqual(
-            sqlite.GetService<IMigrationsAssembly>().Migrations.Values.Select(t => t.Namespace).Distinct(),
-            sqlServer.GetService<IMigrationsAssembly>().Migrations.Values.Select(t => t.Namespace).Distinct());
+        var namespaces = new ModelHubDbContext[] { sqlite, sqlServer, postgreSql }
+            .Select(db => Assert.Single(db.GetService<IMigrationsAssembly>().Migrations.Values.Select(t => t.Namespace).Distinct()))
+            .ToList();
+        Assert.Equal(3, namespaces.Distinct().Count());
     }
 
     [Fact]

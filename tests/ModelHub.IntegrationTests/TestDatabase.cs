@@ -77,7 +77,8 @@ public sealed class PostgreSqlTestDatabase(string server, bool seeded) : TestDat
 
     public string Name { get; } = $"modelhub_it_{Guid.NewGuid():N}";
 
-    public string ConnectionString => new NpgsqlConnectionStringBuilder(server) { Database = Name }.ConnectionString;
+    // Named as the app would name itself, so the app keeps this string as it is and the pool it fills is the one cleared here.
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(server) { Database = Name, ApplicationName = "ModelHub" }.ConnectionString;
 
     public override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
@@ -150,8 +151,9 @@ public sealed class PostgreSqlTestDatabase(string server, bool seeded) : TestDat
                 NpgsqlConnection.ClearPool(connection);
             }
 
-            // A template nobody may connect to cannot be copied while in use by mistake.
+            // PostgreSQL copies a template only while nobody is connected to it.
             await ExecuteAsync(server, $"ALTER DATABASE {database.Name} WITH ALLOW_CONNECTIONS false");
+            await ExecuteAsync(server, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database.Name}'");
             AppDomain.CurrentDomain.ProcessExit += (_, _) => DropTemplate(server, database.Name);
             return template = database.Name;
         }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ModelHub.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlModelHubDbContext))]
-    [Migration("20261202112930_InitialPostgreSql")]
+    [Migration("20261202122535_InitialPostgreSql")]
     partial class InitialPostgreSql
     {
         /// <inheritdoc />
