@@ -5,6 +5,7 @@ using ModelHub.Web.Features.AccessTokens;
 using ModelHub.Web.Features.Catalog;
 using ModelHub.Web.Features.Common;
 using ModelHub.Web.Features.Comparisons;
+using ModelHub.Web.Features.Diagnostics;
 using ModelHub.Web.Features.Evaluations;
 using ModelHub.Web.Features.Accounts;
 using ModelHub.Web.Features.Mail;
@@ -38,6 +39,7 @@ public static class ModelHubSetup
         builder.AddPlayground();
         builder.AddComparisons();
         builder.AddEvaluations();
+        builder.AddMemoryDiagnostics();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices(options =>
