@@ -18,6 +18,7 @@ namespace ModelHub.Benchmarks.Circuits;
 /// (2) Interaction latency with M catalog circuits open: a search typed into the catalog's filter (a change event)
 ///     until the render batch that shows the new count arrives, many interactions spread across random circuits.
 /// Run: dotnet run -c Release --project tests/ModelHub.Benchmarks -- circuits [--memory 100] [--open 1000] [--interactions 400] [--concurrency 4]
+///      [--pages catalog,model,/other-path] [--hold seconds]
 /// </summary>
 internal static partial class CircuitBenchmark
 {
@@ -33,6 +34,8 @@ internal static partial class CircuitBenchmark
         var interactions = Option(args, "--interactions", 400);
         var concurrency = Option(args, "--concurrency", 4);
         var pages = OptionText(args, "--pages", "catalog,model").Split(',');
+        // Keeps each page's circuits open this long after measuring, to take a heap dump (dotnet-gcdump collect -p PID).
+        var hold = TimeSpan.FromSeconds(Option(args, "--hold", 0));
 
         await using var app = await AppProcess.StartAsync();
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; app pid {app.ProcessId}, {(await app.MemoryAsync()).Describe()}");
@@ -44,7 +47,7 @@ internal static partial class CircuitBenchmark
         Console.WriteLine($"{"page",-28} {"managed KB",11} {"RSS KB",9} {"load",16}");
         foreach (var page in pages)
         {
-            var path = page switch { "catalog" => "models", "model" => ModelPage, _ => throw new ArgumentException($"Unknown page '{page}'; use catalog or model.") };
+            var path = page switch { "catalog" => "models", "model" => ModelPage, ['/', .. var other] => other, _ => throw new ArgumentException($"Unknown page '{page}'; use catalog, model or a path such as /teams.") };
             // Warm-up: the first circuits pay for JIT, caches and pools, which later circuits share.
             await DisposeAllAsync(await OpenManyAsync(http, app.BaseUri, path, cookie, 20, 4));
             await Task.Delay(500);
@@ -52,8 +55,15 @@ internal static partial class CircuitBenchmark
             var clients = await OpenManyAsync(http, app.BaseUri, path, cookie, memoryCircuits, 4);
             await Task.Delay(1000);
             var after = await app.MemoryAsync();
-            Console.WriteLine($"{path,-28} {(after.ManagedBytes - before.ManagedBytes) / 1024.0 / memoryCircuits,11:0.0} {(after.WorkingSet - before.WorkingSet) / 1024.0 / memoryCircuits,9:0.0} {Load(),16}");
+            Console.WriteLine($"{"/" + path,-28} {(after.ManagedBytes - before.ManagedBytes) / 1024.0 / memoryCircuits,11:0.0} {(after.WorkingSet - before.WorkingSet) / 1024.0 / memoryCircuits,9:0.0} {Load(),16}");
+            Console.WriteLine($"  {clients[0].Dom.ComponentCount} components and {clients[0].Dom.Elements().Count()} elements on the page");
             Console.WriteLine($"  before {before.Describe()}; after {after.Describe()}");
+            if (hold > TimeSpan.Zero)
+            {
+                Console.WriteLine($"  holding {clients.Count} circuits open for {hold.TotalSeconds:0} s (app pid {app.ProcessId})");
+                await Task.Delay(hold);
+            }
+
             await DisposeAllAsync(clients);
         }
 

@@ -18,6 +18,9 @@ internal sealed class LogicalDom
 
     public List<ComponentNode> Roots { get; } = [];
 
+    /// <summary>Components the page holds on the server (each is a component instance and its render tree there).</summary>
+    public int ComponentCount => components.Count;
+
     public void AttachRoot(int componentId)
     {
         var root = new ComponentNode(componentId);
