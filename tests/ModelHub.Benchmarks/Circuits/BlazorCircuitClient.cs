@@ -48,8 +48,6 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
 
     public LogicalDom Dom { get; } = new();
 
-    private static readonly bool Trace = Environment.GetEnvironmentVariable("CIRCUIT_TRACE") == "1";
-
     public string Location { get; private set; }
 
     /// <summary>The server's <c>JS.Error</c> message, if the circuit failed.</summary>
@@ -170,7 +168,6 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
     {
         Dom.TextChanged = text =>
         {
-            if (Trace) Console.Error.WriteLine($"TEXT {text}");
             lock (sync)
             {
                 if (awaitedPattern is not null && awaitedPattern.IsMatch(text))
@@ -222,7 +219,6 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
             BeginInvokeJsAsync((long)args[0]!, (string)args[1]!, (string?)args[2]));
         connection.On("JS.EndInvokeDotNet", [typeof(string), typeof(bool), typeof(string)], args =>
         {
-            if (Trace) Console.Error.WriteLine($"EndInvokeDotNet {args[0]} {args[1]} {args[2]}");
             if (pendingDotNetCalls.TryRemove((string)args[0]!, out var call))
             {
                 call.TrySetResult((string?)args[2]);
@@ -243,7 +239,6 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
     private async Task BeginInvokeJsAsync(long asyncHandle, string identifier, string? argsJson)
     {
         JsCalls.Add(identifier);
-        if (Trace) Console.Error.WriteLine($"JS {asyncHandle} {identifier} {argsJson}");
         var args = argsJson is null ? null : JsonNode.Parse(argsJson)?.AsArray();
         JsonNode? result = null;
         switch (identifier)

@@ -19,6 +19,7 @@ namespace ModelHub.Benchmarks.Circuits;
 ///     until the render batch that shows the new count arrives, many interactions spread across random circuits.
 /// Run: dotnet run -c Release --project tests/ModelHub.Benchmarks -- circuits [--memory 100] [--open 1000] [--interactions 400] [--concurrency 4]
 ///      [--pages catalog,model,/other-path] [--hold seconds]
+///      or -- circuits --check glm: one circuit's view of a catalog search, to compare with a browser.
 /// </summary>
 internal static partial class CircuitBenchmark
 {
@@ -41,6 +42,12 @@ internal static partial class CircuitBenchmark
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; app pid {app.ProcessId}, {(await app.MemoryAsync()).Describe()}");
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 64 }) { Timeout = TimeSpan.FromSeconds(120) };
         var cookie = await SignInAsync(http, app.BaseUri);
+
+        if (OptionText(args, "--check", "") is { Length: > 0 } term)
+        {
+            await CheckAsync(http, app.BaseUri, cookie, term);
+            return;
+        }
 
         Console.WriteLine();
         Console.WriteLine($"Memory per circuit ({memoryCircuits} circuits; managed = heap after a forced full collection, RSS = resident set):");
@@ -131,13 +138,33 @@ internal static partial class CircuitBenchmark
         Console.WriteLine($"  p50 {Percentile(measured, 0.5):0.0} ms   p95 {Percentile(measured, 0.95):0.0} ms   p99 {Percentile(measured, 0.99):0.0} ms   max {measured[^1]:0.0} ms   load {Load()}");
     }
 
+    /// <summary>
+    /// What the client sees after searching the catalog for <paramref name="term"/>: the address, the count and the
+    /// model links, to hold against what a browser shows for the same search.
+    /// </summary>
+    private static async Task CheckAsync(HttpClient http, Uri baseUri, string cookie, string term)
+    {
+        var client = (await OpenManyAsync(http, baseUri, "models", cookie, 1, 1))[0];
+        await using (client)
+        {
+            Console.WriteLine($"Before: {client.Location} shows '{CountText(client)}'");
+            var elapsed = await SearchAsync(client, term);
+            Console.WriteLine($"After searching '{term}' ({elapsed:0} ms): {client.Location} shows '{CountText(client)}'");
+            await client.WaitUntilAsync(dom => ModelLinks(dom).Count > 0);
+            Console.WriteLine($"Model links: {string.Join(", ", ModelLinks(client.Dom))}");
+            Console.WriteLine($"JS functions the server called: {string.Join(", ", client.JsCalls.Distinct().Order())}");
+        }
+    }
+
+    private static List<string> ModelLinks(LogicalDom dom) =>
+        dom.Elements().Where(e => e.Name == "a" && e.HasClass("mh-model-link")).Select(e => e.TextContent()).ToList();
+
     /// <summary>Types a term (or clears the field if it holds one) and waits for the grid's new count.</summary>
     private static async Task<double> SearchAsync(BlazorCircuitClient client, string term)
     {
         var input = SearchInput(client);
         var value = input.Attributes.TryGetValue("value", out var current) && current.Length > 0 ? "" : term;
         var countBefore = CountText(client);
-        if (Environment.GetEnvironmentVariable("CIRCUIT_TRACE") == "1") Console.Error.WriteLine($"INPUT {string.Join(",", input.Attributes)} EVENTS {string.Join(",", input.Events)} count '{countBefore}' -> '{value}'");
         var answered = client.WaitForTextAsync(new Regex($"^(?!{Regex.Escape(countBefore)}$)\\d+ models?$"));
         var sw = Stopwatch.StartNew();
         await client.ChangeAsync(input, value);
