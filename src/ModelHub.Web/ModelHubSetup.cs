@@ -5,6 +5,7 @@ using ModelHub.Web.Features.AccessTokens;
 using ModelHub.Web.Features.Catalog;
 using ModelHub.Web.Features.Common;
 using ModelHub.Web.Features.Comparisons;
+using ModelHub.Web.Features.Diagnostics;
 using ModelHub.Web.Features.Evaluations;
 using ModelHub.Web.Features.Instances;
 using ModelHub.Web.Features.Accounts;
@@ -42,6 +43,7 @@ public static class ModelHubSetup
         builder.AddPlayground();
         builder.AddComparisons();
         builder.AddEvaluations();
+        builder.AddMemoryDiagnostics();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices(options =>

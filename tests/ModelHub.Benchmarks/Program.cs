@@ -3,7 +3,8 @@
 // loopback) and a 1,500-route models.dev import. Run: dotnet run -c Release --project tests/ModelHub.Benchmarks
 // With the argument "playground" it measures the playground instead (see PlaygroundBenchmark.cs); with
 // "catalog-api", the list API for a 500 x 40 and a 5,000 x 4 catalog (see CatalogApiBenchmark.cs); with
-// "comparison", a saved 6-model comparison's server render and recompute (see ComparisonBenchmark.cs).
+// "comparison", a saved 6-model comparison's server render and recompute (see ComparisonBenchmark.cs); with
+// "circuits", memory per open Blazor circuit and interaction latency with many open (see Circuits/CircuitBenchmark.cs).
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -32,6 +33,12 @@ if (args is ["playground", ..])
 if (args is ["comparison", ..])
 {
     await ModelHub.Benchmarks.ComparisonBenchmark.RunAsync();
+    return;
+}
+
+if (args is ["circuits", .. var circuitOptions])
+{
+    await ModelHub.Benchmarks.Circuits.CircuitBenchmark.RunAsync(circuitOptions);
     return;
 }
 
