@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs every ModelHub test: unit, integration (WebApplicationFactory + SQLite), browser (Playwright + Chromium)
-# and a smoke test of the published app in Production (tests/publish-smoke.sh).
-# On a fresh machine it first installs what the tests need and the repository cannot carry: Debian's Chromium and redis-server.
+# Runs every ModelHub test: unit, integration (WebApplicationFactory + SQLite), the database-facing integration
+# tests again on a throwaway PostgreSQL (tests/postgres.sh), browser (Playwright + Chromium) and a smoke test of
+# the published app in Production (tests/publish-smoke.sh).
+# On a fresh machine it first installs what the tests need and the repository cannot carry: Debian's Chromium and
+# redis-server (here) and PostgreSQL (in tests/postgres.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,10 +26,18 @@ dotnet build ModelHub.sln -c Release --nologo -v quiet
 status=0
 passed=0
 failed=0
-for project in tests/ModelHub.UnitTests tests/ModelHub.ComponentTests tests/ModelHub.IntegrationTests tests/ModelHub.BrowserTests; do
-  echo "== $project"
+# Each entry: a project, optionally followed by "|postgres" to run its Database-trait tests on PostgreSQL.
+for run in tests/ModelHub.UnitTests tests/ModelHub.ComponentTests tests/ModelHub.IntegrationTests "tests/ModelHub.IntegrationTests|postgres" tests/ModelHub.BrowserTests; do
+  project=${run%|*}
   log=$(mktemp)
-  dotnet test "$project" -c Release --no-build --nologo 2>&1 | tee "$log" || status=1
+  if [ "$run" = "$project" ]; then
+    echo "== $project"
+    dotnet test "$project" -c Release --no-build --nologo 2>&1 | tee "$log" || status=1
+  else
+    # Far from UTC on purpose: times must be stored and read back as UTC whatever the machine's zone.
+    echo "== $project on PostgreSQL (Database=true, TZ=Pacific/Chatham)"
+    TZ=Pacific/Chatham tests/postgres.sh dotnet test "$project" -c Release --no-build --nologo --filter "Database=true" 2>&1 | tee "$log" || status=1
+  fi
   # dotnet test's summary: "Passed!  - Failed:     0, Passed:    28, Skipped: ..."
   summary=$(grep -E "^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+" "$log" | tail -n 1 || true)
   if [ -z "$summary" ]; then

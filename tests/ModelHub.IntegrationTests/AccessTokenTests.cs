@@ -5,6 +5,7 @@ using ModelHub.Web.Features.Accounts;
 
 namespace ModelHub.IntegrationTests;
 
+[Trait("Database", "true")]
 public sealed class AccessTokenTests : IntegrationTest
 {
     [Fact]

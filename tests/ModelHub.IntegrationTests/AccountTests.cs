@@ -9,6 +9,7 @@ using ModelHub.Web.Features.Teams;
 
 namespace ModelHub.IntegrationTests;
 
+[Trait("Database", "true")]
 public sealed class AccountTests : IntegrationTest
 {
     [Fact]

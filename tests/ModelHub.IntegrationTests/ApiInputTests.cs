@@ -10,6 +10,7 @@ using ModelHub.Web.Features.Playground.Runs;
 namespace ModelHub.IntegrationTests;
 
 /// <summary>Numbers that are not numbers, out of range or too large answer 400 problem+json naming the field, never 405 or 500.</summary>
+[Trait("Database", "true")]
 public sealed class ApiInputTests : PlaygroundTest
 {
     [Theory]

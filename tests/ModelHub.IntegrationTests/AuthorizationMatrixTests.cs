@@ -9,6 +9,7 @@ namespace ModelHub.IntegrationTests;
 /// Owner of another team and no one, answers as <see cref="AuthorizationMatrix"/> says. An endpoint without
 /// an entry fails the first test, so new endpoints join the matrix.
 /// </summary>
+[Trait("Database", "true")]
 public sealed class AuthorizationMatrixTests : PlaygroundTest
 {
     public AuthorizationMatrixTests(ITestOutputHelper output)

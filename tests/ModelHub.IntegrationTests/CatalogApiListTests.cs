@@ -7,6 +7,7 @@ using ModelHub.Web.Features.Catalog;
 namespace ModelHub.IntegrationTests;
 
 /// <summary>The compact list: sources and providers written once, include=, ETags and compression.</summary>
+[Trait("Database", "true")]
 public sealed class CatalogApiListTests : IntegrationTest
 {
     private static readonly string[] NestedLists = ["routes", "benchmarks", "claims", "disagreements"];

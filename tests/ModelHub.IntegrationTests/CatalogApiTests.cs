@@ -3,6 +3,7 @@ using ModelHub.Web.Features.Catalog;
 
 namespace ModelHub.IntegrationTests;
 
+[Trait("Database", "true")]
 public sealed class CatalogApiTests : IntegrationTest
 {
     [Fact]

@@ -4,6 +4,7 @@ using ModelHub.Web.Features.Catalog;
 namespace ModelHub.IntegrationTests;
 
 /// <summary>Search, filters, sorts and paging, run in SQLite against the seeded catalog.</summary>
+[Trait("Database", "true")]
 public sealed class CatalogBrowseTests : IntegrationTest
 {
     private Task<CatalogResults> BrowseAsync(CatalogQuery query) =>

@@ -6,6 +6,7 @@ using ModelHub.Web.Features.Common;
 
 namespace ModelHub.IntegrationTests;
 
+[Trait("Database", "true")]
 public sealed class CatalogEditingTests : IntegrationTest
 {
     private async Task<(CatalogEditor Editor, Caller Admin, AsyncServiceScope Scope)> EditorAsync(bool admin = true)

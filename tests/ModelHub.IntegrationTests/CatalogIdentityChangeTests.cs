@@ -8,6 +8,7 @@ using ModelHub.Web.Features.Common;
 namespace ModelHub.IntegrationTests;
 
 /// <summary>Merge, split, the review queue and undo, through the service the admin page and CLI call, against re-imports.</summary>
+[Trait("Database", "true")]
 public sealed class CatalogIdentityChangeTests : IntegrationTest
 {
     private static ImportBatch Batch(params (string Provider, string Id, decimal Price)[] routes) => new(

@@ -11,6 +11,7 @@ namespace ModelHub.IntegrationTests;
 /// providers' own spellings) into a fresh catalog and checks the result against the answer key
 /// written from the providers' documentation: one model per entry, variants apart, labs known.
 /// </summary>
+[Trait("Database", "true")]
 public sealed class CatalogIdentityImportTests : IntegrationTest
 {
     private static readonly (string File, CatalogImportFormat Format)[] Files =

@@ -7,6 +7,7 @@ using ModelHub.Web.Features.Catalog.Import;
 namespace ModelHub.IntegrationTests;
 
 /// <summary>Imports of the three public formats, written from their documentation, into the seeded catalog.</summary>
+[Trait("Database", "true")]
 public sealed class CatalogImportTests : IntegrationTest
 {
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);

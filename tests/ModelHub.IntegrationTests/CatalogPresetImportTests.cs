@@ -13,6 +13,7 @@ namespace ModelHub.IntegrationTests;
 /// The public catalogs by name, each pointed by configuration at a fake on 127.0.0.1 that serves the
 /// catalog's format from the fixtures.
 /// </summary>
+[Trait("Database", "true")]
 public sealed class CatalogPresetImportTests : IAsyncLifetime
 {
     private readonly ModelHubFactory app = new();

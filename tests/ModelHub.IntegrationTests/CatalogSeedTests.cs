@@ -6,6 +6,7 @@ using ModelHub.Web.Features.Catalog.Seed;
 namespace ModelHub.IntegrationTests;
 
 /// <summary>The five seed pages' facts are in the catalog on first run, with their sources.</summary>
+[Trait("Database", "true")]
 public sealed class CatalogSeedTests : IntegrationTest
 {
     private Task<ModelDetails?> ModelAsync(string slug) =>

@@ -7,6 +7,7 @@ using ModelHub.Web.Features.Common.Outbound;
 namespace ModelHub.IntegrationTests;
 
 /// <summary>Imports from a URL, served by a real HTTP server on 127.0.0.1.</summary>
+[Trait("Database", "true")]
 public sealed class CatalogUrlImportTests : IAsyncLifetime
 {
     private readonly ModelHubFactory app = new();
@@ -86,6 +87,7 @@ public sealed class CatalogUrlImportTests : IAsyncLifetime
 }
 
 /// <summary>The scheduled refresh, pointed at a local server.</summary>
+[Trait("Database", "true")]
 public sealed class CatalogRefreshTests : IAsyncLifetime
 {
     private readonly ModelHubFactory app = new();

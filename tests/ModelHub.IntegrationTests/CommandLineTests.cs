@@ -7,22 +7,15 @@ using ModelHub.Web.Features.Accounts;
 namespace ModelHub.IntegrationTests;
 
 /// <summary>The administration commands, run as operators run them: the app's own entry point in its own process.</summary>
+[Trait("Database", "true")]
 public sealed class CommandLineTests : IAsyncLifetime
 {
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"modelhub-cli-{Guid.NewGuid():N}.db");
+    // Empty, as on a new installation: the commands migrate it themselves.
+    private readonly TestDatabase database = TestDatabase.CreateEmpty();
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    public async ValueTask InitializeAsync() => await database.EnsureCreatedAsync();
 
-    public ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(databasePath + suffix);
-        }
-
-        return ValueTask.CompletedTask;
-    }
+    public async ValueTask DisposeAsync() => await database.DisposeAsync();
 
     private sealed record Result(int ExitCode, string Output, string Errors)
     {
@@ -43,7 +36,11 @@ public sealed class CommandLineTests : IAsyncLifetime
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["ConnectionStrings__Sqlite"] = $"Data Source={databasePath}";
+        foreach (var (key, value) in database.Settings)
+        {
+            start.Environment[key.Replace(":", "__")] = value;
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
@@ -61,12 +58,7 @@ public sealed class CommandLineTests : IAsyncLifetime
     private Task<Result> RunAsync(params string[] args) => RunAsync(null, args);
 
     /// <summary>The web app over the database the commands wrote, to see their effect as users would.</summary>
-    private ModelHubFactory AppOnTheCommandLinesDatabase()
-    {
-        var app = new ModelHubFactory();
-        app.Settings["ConnectionStrings:Sqlite"] = $"Data Source={databasePath}";
-        return app;
-    }
+    private ModelHubFactory AppOnTheCommandLinesDatabase() => new(database);
 
     [Fact]
     public async Task CreatedUserTokenAndTeamWorkInTheApp()
@@ -157,7 +149,15 @@ public sealed class CommandLineTests : IAsyncLifetime
         var result = await RunAsync("migrate");
 
         Assert.True(result.ExitCode == 0, result.Errors);
-        Assert.True(File.Exists(databasePath));
+        if (database is SqliteTestDatabase sqlite)
+        {
+            Assert.True(File.Exists(sqlite.Path));
+        }
+
+        await using var connection = await database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM \"__EFMigrationsHistory\"";
+        Assert.True(Convert.ToInt64(await command.ExecuteScalarAsync()) > 0);
     }
 
     [Fact]

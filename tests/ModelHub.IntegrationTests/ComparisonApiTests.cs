@@ -8,6 +8,7 @@ using ModelHub.Web.Features.Teams;
 namespace ModelHub.IntegrationTests;
 
 /// <summary>The saved-comparison API contract of issue 11: paths, field names, the cost formula, roles and price changes.</summary>
+[Trait("Database", "true")]
 public sealed class ComparisonApiTests : IntegrationTest
 {
     private TestUser owner = null!;

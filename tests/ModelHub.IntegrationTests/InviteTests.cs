@@ -4,6 +4,7 @@ using ModelHub.Web.Features.Teams;
 
 namespace ModelHub.IntegrationTests;
 
+[Trait("Database", "true")]
 public sealed class InviteTests : IntegrationTest
 {
     private TestUser owner = null!;

@@ -13,27 +13,37 @@ using ModelHub.Web.Features.Common;
 
 namespace ModelHub.IntegrationTests;
 
-/// <summary>The real app on a fresh SQLite file, with migrations applied as at start-up.</summary>
+/// <summary>
+/// The real app on a database of its own (a fresh SQLite file, or a PostgreSQL database when
+/// <c>MODELHUB_TEST_POSTGRES</c> is set), with migrations applied as at start-up.
+/// </summary>
 public sealed class ModelHubFactory : WebApplicationFactory<Program>
 {
-    private readonly bool ownsDatabase = true;
+    private readonly bool ownsDatabase;
 
-    public ModelHubFactory()
+    /// <param name="database">Another app's database, to start a second app on it; by default a new one, dropped at dispose.</param>
+    public ModelHubFactory(TestDatabase? database = null)
     {
+        Database = database ?? TestDatabase.Create();
+        ownsDatabase = database is null;
     }
 
     /// <summary>A second instance of the app on <paramref name="first"/>'s database, as when several run behind a balancer.</summary>
     private ModelHubFactory(ModelHubFactory first)
+        : this(first.Database)
     {
-        DatabasePath = first.DatabasePath;
-        ownsDatabase = false;
         foreach (var (key, value) in first.Settings)
         {
             Settings[key] = value;
         }
     }
 
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"modelhub-it-{Guid.NewGuid():N}.db");
+    public TestDatabase Database { get; }
+
+    /// <summary>The SQLite file, for the tests that look at the file itself.</summary>
+    public string DatabasePath => Database is SqliteTestDatabase sqlite
+        ? sqlite.Path
+        : throw new InvalidOperationException("This app runs on PostgreSQL, not on a SQLite file.");
 
     /// <summary>Another instance on this one's database, starting with a copy of its settings; the first deletes the database.</summary>
     public ModelHubFactory AnotherInstance() => new(this);
@@ -51,7 +61,12 @@ public sealed class ModelHubFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
+        Database.EnsureCreatedAsync().GetAwaiter().GetResult();
+        foreach (var (key, value) in Database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("App:PublicBaseUrl", "http://localhost");
         // Tests make many calls quickly; the throttling tests set low limits of their own.
         builder.UseSetting("RateLimits:SignIn:PermitLimit", "100000");
@@ -128,15 +143,9 @@ public sealed class ModelHubFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (!ownsDatabase)
+        if (ownsDatabase)
         {
-            return;
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(DatabasePath + suffix);
+            await Database.DisposeAsync();
         }
     }
 }

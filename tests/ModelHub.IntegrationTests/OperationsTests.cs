@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ModelHub.IntegrationTests;
 
+[Trait("Database", "true")]
 public sealed class OperationsTests : IntegrationTest
 {
     [Fact]
@@ -67,8 +68,7 @@ public sealed class OperationsTests : IntegrationTest
         var protectedValue = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("secret");
         var keys = await app.WithDbAsync(db => db.DataProtectionKeys.CountAsync());
 
-        await using var restarted = new ModelHubFactory();
-        restarted.Settings["ConnectionStrings:Sqlite"] = $"Data Source={app.DatabasePath}";
+        await using var restarted = new ModelHubFactory(app.Database);
         var unprotected = restarted.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(protectedValue);
 
         Assert.True(keys > 0);

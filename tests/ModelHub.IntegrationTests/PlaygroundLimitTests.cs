@@ -5,6 +5,7 @@ using ModelHub.Web.Features.Playground.Runs;
 namespace ModelHub.IntegrationTests;
 
 /// <summary>What a run may not do: too often, too big, too expensive, or on the wrong target. Each refusal says why.</summary>
+[Trait("Database", "true")]
 public sealed class PlaygroundLimitTests : PlaygroundTest
 {
     public PlaygroundLimitTests()

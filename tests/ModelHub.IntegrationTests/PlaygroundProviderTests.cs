@@ -5,6 +5,7 @@ using ModelHub.Web.Features.Playground.Runs;
 namespace ModelHub.IntegrationTests;
 
 /// <summary>Each wire format against the fake provider: what is sent, what is streamed back, what is measured.</summary>
+[Trait("Database", "true")]
 public sealed class PlaygroundProviderTests : PlaygroundTest
 {
     [Fact]

@@ -8,6 +8,7 @@ using ModelHub.Web.Features.Playground.Runs;
 namespace ModelHub.IntegrationTests;
 
 /// <summary>Runs as a whole: several targets at once, cancelling, history, restarts, saved prompts.</summary>
+[Trait("Database", "true")]
 public sealed class PlaygroundRunTests : PlaygroundTest
 {
     [Fact]

@@ -12,6 +12,7 @@ using ModelHub.Web.Features.Teams;
 namespace ModelHub.IntegrationTests;
 
 /// <summary>Provider keys stay secret; connections and runs stay inside their team.</summary>
+[Trait("Database", "true")]
 public sealed partial class PlaygroundSecurityTests : PlaygroundTest
 {
     public PlaygroundSecurityTests() => app.CaptureLogs = true;
@@ -19,10 +20,9 @@ public sealed partial class PlaygroundSecurityTests : PlaygroundTest
     [Fact]
     public async Task KeyIsEncryptedAtRestAndReadableOnlyThroughTheApp()
     {
-        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
-        await connection.OpenAsync();
+        await using var connection = await app.Database.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT ApiKey FROM ProviderConnections";
+        command.CommandText = "SELECT \"ApiKey\" FROM \"ProviderConnections\"";
         var stored = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync())
         {
@@ -39,9 +39,10 @@ public sealed partial class PlaygroundSecurityTests : PlaygroundTest
             Assert.DoesNotContain(FakeProviderServer.ApiKey, value);
         });
 
-        // The whole file, write-ahead log included, holds the key nowhere in clear.
+        // The whole SQLite file, write-ahead log included, holds the key nowhere in clear.
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { app.DatabasePath, app.DatabasePath + "-wal" }.Where(File.Exists))
+        var files = app.Database is SqliteTestDatabase sqlite ? new[] { sqlite.Path, sqlite.Path + "-wal" } : [];
+        foreach (var file in files.Where(File.Exists))
         {
             var bytes = await File.ReadAllBytesAsync(file);
             Assert.DoesNotContain(FakeProviderServer.ApiKey, System.Text.Encoding.UTF8.GetString(bytes));

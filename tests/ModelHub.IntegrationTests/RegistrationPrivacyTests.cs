@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ModelHub.IntegrationTests;
 
 /// <summary>The registration form answers the same way whether or not an address has an account (issue 13, item 9).</summary>
+[Trait("Database", "true")]
 public sealed partial class RegistrationPrivacyTests : IntegrationTest
 {
     private const string StrongPassword = "Str0ng!Passw0rd";

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 namespace ModelHub.IntegrationTests;
 
 /// <summary>Cookie sessions: sign-out ends them everywhere, and a forged sign-out is a bad request.</summary>
+[Trait("Database", "true")]
 public sealed partial class SessionTests : IntegrationTest
 {
     public SessionTests() => app.Settings["Accounts:SessionCheckInterval"] = "00:00:00";

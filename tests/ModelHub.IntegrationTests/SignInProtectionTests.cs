@@ -7,6 +7,7 @@ using ModelHub.Web.Features.Accounts;
 namespace ModelHub.IntegrationTests;
 
 /// <summary>Password guessing is slowed per address, and a lockout it causes stops only password sign-in.</summary>
+[Trait("Database", "true")]
 public sealed partial class SignInProtectionTests : IntegrationTest
 {
     [Fact]

@@ -14,6 +14,7 @@ using ModelHub.Web.Features.Teams;
 namespace ModelHub.IntegrationTests;
 
 /// <summary>Every free-text field has a documented maximum; one over it answers 400 naming the field, and a body over the cap 413.</summary>
+[Trait("Database", "true")]
 public sealed class SizeLimitTests : PlaygroundTest
 {
     private static string Over(int limit) => new('x', limit + 1);

@@ -5,6 +5,7 @@ using ModelHub.Web.Features.Teams;
 namespace ModelHub.IntegrationTests;
 
 /// <summary>Team scoping through the API: other teams' ids give 404, roles too low give 403.</summary>
+[Trait("Database", "true")]
 public sealed class TeamAccessTests : IntegrationTest
 {
     private TestUser owner = null!;

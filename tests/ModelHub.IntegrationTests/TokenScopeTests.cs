@@ -5,6 +5,7 @@ using ModelHub.Web.Features.Teams;
 namespace ModelHub.IntegrationTests;
 
 /// <summary>A token can do only what its scopes allow, and can only grant scopes it has.</summary>
+[Trait("Database", "true")]
 public sealed class TokenScopeTests : IntegrationTest
 {
     private async Task<HttpClient> TokenAsync(TestUser user, params string[] scopes)

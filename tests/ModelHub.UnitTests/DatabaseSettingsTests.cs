@@ -27,6 +27,69 @@ public sealed class DatabaseSettingsTests
     }
 
     [Fact]
+    public void UnknownProviderErrorListsAllThreeProviders()
+    {
+        var builder = BuilderWith(("Database:Provider", "Oracle"));
+
+        var error = Assert.Throws<StartupConfigurationException>(() => builder.AddModelHubDatabase());
+
+        Assert.Contains("'Sqlite'", error.Message);
+        Assert.Contains("'SqlServer'", error.Message);
+        Assert.Contains("'PostgreSql'", error.Message);
+    }
+
+    [Fact]
+    public void PostgreSqlWithoutConnectionStringFailsWithTheSettingName()
+    {
+        var builder = BuilderWith(("Database:Provider", "PostgreSql"), ("ConnectionStrings:PostgreSql", ""));
+
+        var error = Assert.Throws<StartupConfigurationException>(() => builder.AddModelHubDatabase());
+
+        Assert.Contains("ConnectionStrings:PostgreSql", error.Message);
+    }
+
+    [Fact]
+    public void MalformedPostgreSqlConnectionStringFailsWithTheSettingName()
+    {
+        var builder = BuilderWith(("Database:Provider", "PostgreSql"), ("ConnectionStrings:PostgreSql", "Host=db;Flux Capacitor=on"));
+
+        var error = Assert.Throws<StartupConfigurationException>(() => builder.AddModelHubDatabase());
+
+        Assert.Contains("ConnectionStrings:PostgreSql", error.Message);
+    }
+
+    [Theory]
+    [InlineData(null, "ModelHub")]
+    [InlineData("eu-1", "ModelHub-eu-1")]
+    public void PostgreSqlConnectionNamesTheAppAndItsInstance(string? instance, string expected)
+    {
+        var builder = BuilderWith(("Database:Provider", "PostgreSql"), ("ConnectionStrings:PostgreSql", "Host=db;Database=modelhub;Username=app"), ("Instance:Name", instance));
+
+        builder.AddModelHubDatabase();
+        using var services = builder.Services.BuildServiceProvider();
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ModelHubDbContext>();
+
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetConnectionString(db.Database));
+        Assert.IsType<PostgreSqlModelHubDbContext>(db);
+        Assert.Equal(expected, connection.ApplicationName);
+    }
+
+    [Fact]
+    public void PostgreSqlConnectionKeepsAnApplicationNameItAlreadyHas()
+    {
+        var builder = BuilderWith(("Database:Provider", "PostgreSql"), ("ConnectionStrings:PostgreSql", "Host=db;Database=modelhub;Application Name=ops-console"), ("Instance:Name", "eu-1"));
+
+        builder.AddModelHubDatabase();
+        using var services = builder.Services.BuildServiceProvider();
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ModelHubDbContext>();
+
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetConnectionString(db.Database));
+        Assert.Equal("ops-console", connection.ApplicationName);
+    }
+
+    [Fact]
     public void SqlServerWithoutConnectionStringFailsWithTheSettingName()
     {
         var builder = BuilderWith(("Database:Provider", "SqlServer"), ("ConnectionStrings:SqlServer", ""));

@@ -5,7 +5,7 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary><c>Sqlite</c> (default, embedded, zero set-up) or <c>SqlServer</c>.</summary>
+    /// <summary><c>Sqlite</c> (default, embedded, zero set-up), <c>SqlServer</c> or <c>PostgreSql</c>.</summary>
     public string Provider { get; set; } = DatabaseProviders.Sqlite;
 
     /// <summary>Apply pending migrations when the app starts. Turn off where a DBA applies the idempotent script.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Npgsql;
 
 namespace ModelHub.Web.Data;
 
@@ -27,9 +28,13 @@ public static class DatabaseSetup
                 }
                 Register<SqlServerModelHubDbContext>(builder.Services, db => db.UseSqlServer(sqlServer, sql => sql.EnableRetryOnFailure()));
                 break;
+            case var p when string.Equals(p, DatabaseProviders.PostgreSql, StringComparison.OrdinalIgnoreCase):
+                var postgreSql = PostgreSqlConnectionString(builder.Configuration);
+                Register<PostgreSqlModelHubDbContext>(builder.Services, db => PostgreSqlSetup.Configure(db, postgreSql));
+                break;
             default:
                 throw new StartupConfigurationException(
-                    $"Database:Provider must be '{DatabaseProviders.Sqlite}' or '{DatabaseProviders.SqlServer}', not '{options.Provider}'.");
+                    $"Database:Provider must be '{DatabaseProviders.Sqlite}', '{DatabaseProviders.SqlServer}' or '{DatabaseProviders.PostgreSql}', not '{options.Provider}'.");
         }
 
         builder.Services.AddScoped<DatabaseInitializer>();
@@ -70,6 +75,39 @@ public static class DatabaseSetup
         }
 
         return connection.ToString();
+    }
+
+    /// <summary>
+    /// The PostgreSQL connection string, naming the app to the server (<c>application_name</c>, seen in
+    /// <c>pg_stat_activity</c> and the server's logs) unless the connection string names it already.
+    /// </summary>
+    internal static string PostgreSqlConnectionString(IConfiguration configuration)
+    {
+        var configured = configuration.GetConnectionString(DatabaseProviders.PostgreSql);
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            throw new StartupConfigurationException(
+                "Database:Provider is PostgreSql but ConnectionStrings:PostgreSql is empty. " +
+                "Set it, for example with the environment variable ConnectionStrings__PostgreSql.");
+        }
+
+        NpgsqlConnectionStringBuilder connection;
+        try
+        {
+            connection = new NpgsqlConnectionStringBuilder(configured);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StartupConfigurationException($"ConnectionStrings:PostgreSql is not a valid PostgreSQL connection string: {ex.Message}");
+        }
+
+        if (string.IsNullOrWhiteSpace(connection.ApplicationName))
+        {
+            var instance = configuration["Instance:Name"];
+            connection.ApplicationName = string.IsNullOrWhiteSpace(instance) ? "ModelHub" : $"ModelHub-{instance.Trim()}";
+        }
+
+        return connection.ConnectionString;
     }
 
     private static void Register<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)

@@ -27,6 +27,16 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
             .Options);
 }
 
+internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlModelHubDbContext>
+{
+    public PostgreSqlModelHubDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<PostgreSqlModelHubDbContext>();
+        PostgreSqlSetup.Configure(options, "Host=design-time;Database=ModelHub");
+        return new(options.UseApplicationServiceProvider(DesignTimeServices.Create()).Options);
+    }
+}
+
 internal static class DesignTimeServices
 {
     public static IServiceProvider Create() =>

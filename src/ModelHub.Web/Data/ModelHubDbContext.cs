@@ -19,7 +19,8 @@ namespace ModelHub.Web.Data;
 
 /// <summary>
 /// The application's model. Each database provider has a subclass with its own migrations
-/// (<see cref="SqliteModelHubDbContext"/>, <see cref="SqlServerModelHubDbContext"/>); services
+/// (<see cref="SqliteModelHubDbContext"/>, <see cref="SqlServerModelHubDbContext"/>,
+/// <see cref="PostgreSqlModelHubDbContext"/>); services
 /// always ask for this base type.
 /// </summary>
 public abstract class ModelHubDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
@@ -107,3 +108,5 @@ public abstract class ModelHubDbContext(DbContextOptions options) : IdentityDbCo
 public sealed class SqliteModelHubDbContext(DbContextOptions<SqliteModelHubDbContext> options) : ModelHubDbContext(options);
 
 public sealed class SqlServerModelHubDbContext(DbContextOptions<SqlServerModelHubDbContext> options) : ModelHubDbContext(options);
+
+public sealed class PostgreSqlModelHubDbContext(DbContextOptions<PostgreSqlModelHubDbContext> options) : ModelHubDbContext(options);

@@ -10,6 +10,7 @@ using ModelHub.Web.Features.Teams;
 namespace ModelHub.IntegrationTests.Comparisons;
 
 /// <summary>Playground runs linked to a comparison as the team's own evidence: the link API, roles, and what the comparison then measures.</summary>
+[Trait("Database", "true")]
 public sealed class ComparisonRunLinkTests : IntegrationTest
 {
     private static readonly DateTime Monday = new(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);

@@ -10,6 +10,7 @@ using ModelHub.Web.Features.Teams;
 namespace ModelHub.IntegrationTests.Comparisons;
 
 /// <summary>The bell's data: which saved comparisons have route changes a member has not seen, on real SQLite.</summary>
+[Trait("Database", "true")]
 public sealed class PriceChangeNotificationTests : IntegrationTest
 {
     private TestUser owner = null!;

@@ -5,6 +5,7 @@ using ModelHub.Web.Features.Evaluations;
 namespace ModelHub.IntegrationTests.Evaluations;
 
 /// <summary>Issue 12 into comparisons: each compared model's scores, vote rating and notes with their counts, and the scores weight.</summary>
+[Trait("Database", "true")]
 public sealed class ComparisonEvaluationTests : EvaluationTest
 {
     private async Task<ComparisonView> CompareAsync(ComparisonWeights? weights = null) =>

@@ -5,6 +5,7 @@ using ModelHub.Web.Features.Evaluations;
 namespace ModelHub.IntegrationTests.Evaluations;
 
 /// <summary>Issue 12's export of notes, scores and votes as CSV and JSONL, with the ids that join them to runs and the catalog.</summary>
+[Trait("Database", "true")]
 public sealed class EvaluationExportTests : EvaluationTest
 {
     private async Task<HttpResponseMessage> ExportAsync(string kind, string format) =>

@@ -8,6 +8,7 @@ using ModelHub.Web.Features.Evaluations;
 namespace ModelHub.IntegrationTests.Evaluations;
 
 /// <summary>A catalog merge moves a model's routes and hides it: the team's notes and scores on it move with them.</summary>
+[Trait("Database", "true")]
 public sealed class EvaluationMergeTests : EvaluationTest
 {
     private async Task MergeAsync(string from, string into)

@@ -5,6 +5,7 @@ using ModelHub.Web.Features.Teams;
 namespace ModelHub.IntegrationTests.Evaluations;
 
 /// <summary>Issue 12's roles and privacy: another team's evaluations answer 404 everywhere; viewers read but do not write.</summary>
+[Trait("Database", "true")]
 public sealed class EvaluationPrivacyTests : EvaluationTest
 {
     [Fact]

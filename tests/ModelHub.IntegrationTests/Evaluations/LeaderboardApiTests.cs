@@ -5,6 +5,7 @@ using ModelHub.Web.Features.Teams;
 namespace ModelHub.IntegrationTests.Evaluations;
 
 /// <summary>Issue 12's leaderboard fed by scores and votes on real answers from the fake provider.</summary>
+[Trait("Database", "true")]
 public sealed class LeaderboardApiTests : EvaluationTest
 {
     private static CriterionBoard Board(Leaderboard board, string criterion) => board.Criteria.Single(c => c.Criterion == criterion);

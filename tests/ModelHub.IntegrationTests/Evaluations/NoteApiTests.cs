@@ -6,6 +6,7 @@ using ModelHub.Web.Features.Teams;
 namespace ModelHub.IntegrationTests.Evaluations;
 
 /// <summary>Issue 12's notes API: targets, the model list and its filters, who edits and deletes, and the errors.</summary>
+[Trait("Database", "true")]
 public sealed class NoteApiTests : EvaluationTest
 {
     private async Task<Guid> CompareAsync(params string[] models) =>

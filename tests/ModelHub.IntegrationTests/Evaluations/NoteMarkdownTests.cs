@@ -6,6 +6,7 @@ using ModelHub.Web.Features.Evaluations;
 namespace ModelHub.IntegrationTests.Evaluations;
 
 /// <summary>Hostile Markdown in a note: the body is kept as written and its html comes back inert, on create, read, list and edit.</summary>
+[Trait("Database", "true")]
 public sealed partial class NoteMarkdownTests : EvaluationTest
 {
     private static readonly string[] Payloads =

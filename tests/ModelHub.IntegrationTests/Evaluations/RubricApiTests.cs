@@ -5,6 +5,7 @@ using ModelHub.Web.Features.Teams;
 namespace ModelHub.IntegrationTests.Evaluations;
 
 /// <summary>Issue 12's rubrics: the default one, criteria of the three kinds, who manages them, and archiving a scored one.</summary>
+[Trait("Database", "true")]
 public sealed class RubricApiTests : EvaluationTest
 {
     [Fact]

@@ -5,6 +5,7 @@ using ModelHub.Web.Features.Playground.Runs;
 namespace ModelHub.IntegrationTests.Evaluations;
 
 /// <summary>Issue 12's scores on real answers from the fake provider: values by criterion, one value, checks, replacing, and what a score carries.</summary>
+[Trait("Database", "true")]
 public sealed class ScoreApiTests : EvaluationTest
 {
     [Fact]

@@ -5,6 +5,7 @@ using ModelHub.Web.Features.Teams;
 namespace ModelHub.IntegrationTests.Evaluations;
 
 /// <summary>Issue 12's blind pairwise votes on two answers of one real run.</summary>
+[Trait("Database", "true")]
 public sealed class VoteApiTests : EvaluationTest
 {
     [Fact]

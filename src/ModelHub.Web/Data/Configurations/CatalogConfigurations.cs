@@ -122,7 +122,8 @@ internal sealed class FactClaimConfiguration : IEntityTypeConfiguration<FactClai
     {
         builder.ToTable("FactClaims");
         builder.HasIndex(c => new { c.ModelId, c.Field, c.SourceId }).IsUnique();
-        builder.Property(c => c.Field).HasMaxLength(60);
+        // Fields are the row labels of the source pages, some of them long (a seed page has one of 74 characters).
+        builder.Property(c => c.Field).HasMaxLength(200);
         builder.Property(c => c.Value).HasMaxLength(2000);
         builder.HasOne(c => c.Source).WithMany().HasForeignKey(c => c.SourceId).OnDelete(DeleteBehavior.Restrict);
     }

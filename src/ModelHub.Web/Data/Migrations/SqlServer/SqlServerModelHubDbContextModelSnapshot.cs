@@ -681,8 +681,8 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
 
                     b.Property<string>("Field")
                         .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)");
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<int>("ModelId")
                         .HasColumnType("int");

@@ -656,7 +656,7 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Field")
                         .IsRequired()
-                        .HasMaxLength(60)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ModelId")
