@@ -2,8 +2,8 @@
 # Runs every ModelHub test: unit, integration (WebApplicationFactory + SQLite), the database-facing integration
 # tests again on a throwaway PostgreSQL (tests/postgres.sh), browser (Playwright + Chromium) and a smoke test of
 # the published app in Production (tests/publish-smoke.sh).
-# On a fresh machine it first installs what the tests need and the repository cannot carry: Debian's Chromium and
-# redis-server (here) and PostgreSQL (in tests/postgres.sh).
+# On a fresh machine it first installs what the tests need and the repository cannot carry: Debian's Chromium,
+# redis-server and haproxy (here) and PostgreSQL (in tests/postgres.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

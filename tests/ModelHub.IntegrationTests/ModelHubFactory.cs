@@ -28,16 +28,6 @@ public sealed class ModelHubFactory : WebApplicationFactory<Program>
         ownsDatabase = database is null;
     }
 
-    /// <summary>A second instance of the app on <paramref name="first"/>'s database, as when several run behind a balancer.</summary>
-    private ModelHubFactory(ModelHubFactory first)
-        : this(first.Database)
-    {
-        foreach (var (key, value) in first.Settings)
-        {
-            Settings[key] = value;
-        }
-    }
-
     public TestDatabase Database { get; }
 
     /// <summary>The SQLite file, for the tests that look at the file itself.</summary>
@@ -45,8 +35,17 @@ public sealed class ModelHubFactory : WebApplicationFactory<Program>
         ? sqlite.Path
         : throw new InvalidOperationException("This app runs on PostgreSQL, not on a SQLite file.");
 
-    /// <summary>Another instance on this one's database, starting with a copy of its settings; the first deletes the database.</summary>
-    public ModelHubFactory AnotherInstance() => new(this);
+    /// <summary>Another instance on this one's database, starting with a copy of its settings; the first drops the database.</summary>
+    public ModelHubFactory AnotherInstance()
+    {
+        var other = new ModelHubFactory(Database);
+        foreach (var (key, value) in Settings)
+        {
+            other.Settings[key] = value;
+        }
+
+        return other;
+    }
 
     public Dictionary<string, string?> Settings { get; } = [];
 

@@ -8,8 +8,9 @@ using ModelHub.Web.Features.Playground.Runs;
 namespace ModelHub.IntegrationTests;
 
 /// <summary>
-/// Two instances of the app on one database, with Redis between them, as behind a balancer: what
-/// one instance makes, the other can use, and what one instance runs, the other can see.
+/// Two instances of the app on one database, as behind a balancer (talking through Redis on SQLite,
+/// through LISTEN/NOTIFY on PostgreSQL): what one instance makes, the other can use, and what one
+/// instance runs, the other can see.
 /// </summary>
 [Trait("Database", "true")]
 public sealed class MultiInstanceTests : PlaygroundTest
@@ -27,7 +28,12 @@ public sealed class MultiInstanceTests : PlaygroundTest
     public override async ValueTask InitializeAsync()
     {
         redis = await RedisTestServer.StartAsync();
-        app.Settings["ConnectionStrings:Redis"] = redis.ConnectionString;
+        // On SQLite the instances talk through Redis; on PostgreSQL through LISTEN/NOTIFY on the database itself.
+        if (!TestDatabase.IsPostgreSql)
+        {
+            app.Settings["ConnectionStrings:Redis"] = redis.ConnectionString;
+        }
+
         await base.InitializeAsync();
         second = app.AnotherInstance();
         second.Settings["Instance:Name"] = "instance-b";

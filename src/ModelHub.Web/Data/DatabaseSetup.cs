@@ -103,8 +103,8 @@ public static class DatabaseSetup
 
         if (string.IsNullOrWhiteSpace(connection.ApplicationName))
         {
-            var instance = configuration["Instance:Name"];
-            connection.ApplicationName = string.IsNullOrWhiteSpace(instance) ? "ModelHub" : $"ModelHub-{instance.Trim()}";
+            // pg_stat_activity then says which instance holds each connection.
+            connection.ApplicationName = $"ModelHub-{Features.Instances.InstanceIdentity.Resolve(configuration[$"{Features.Instances.InstanceOptions.Section}:Name"])}";
         }
 
         return connection.ConnectionString;

@@ -130,6 +130,19 @@ namespace ModelHub.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "InstanceLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InstanceLeases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InstanceSettings",
                 columns: table => new
                 {
@@ -530,7 +543,9 @@ namespace ModelHub.Web.Data.Migrations.PostgreSql
                     ParametersJson = table.Column<string>(type: "text", nullable: false),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    FinishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    FinishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    OwnerInstance = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LeaseExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1294,9 +1309,14 @@ namespace ModelHub.Web.Data.Migrations.PostgreSql
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PlaygroundRuns_Status",
+                name: "IX_PlaygroundRuns_AuthorUserId_CreatedAtUtc",
                 table: "PlaygroundRuns",
-                column: "Status");
+                columns: new[] { "AuthorUserId", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlaygroundRuns_Status_LeaseExpiresAtUtc",
+                table: "PlaygroundRuns",
+                columns: new[] { "Status", "LeaseExpiresAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PlaygroundRuns_TeamId_CreatedAtUtc",
@@ -1469,6 +1489,9 @@ namespace ModelHub.Web.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "FactClaims");
+
+            migrationBuilder.DropTable(
+                name: "InstanceLeases");
 
             migrationBuilder.DropTable(
                 name: "InstanceSettings");
