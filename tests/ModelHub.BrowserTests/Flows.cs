@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using ModelHub.FakeProviders;
 
 namespace ModelHub.BrowserTests;
 
@@ -89,6 +90,37 @@ internal static class Flows
         // Confirmations of the steps before would cover the page.
         await page.EvaluateAsync("document.querySelectorAll('.mud-snackbar').forEach(s => s.remove())");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
+    }
+
+    /// <summary>Adds a connection to the team on the connections page, with the fake provider's key.</summary>
+    public static async Task AddConnectionAsync(this IPage page, string name, string baseUrl, string? style = null)
+    {
+        await page.GotoAsync("/playground/connections");
+        await page.WaitForInteractiveAsync();
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        if (style is not null)
+        {
+            await page.Locator(".mud-select").Filter(new() { Has = page.GetByLabel("API style") }).First.ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = style }).ClickAsync();
+        }
+
+        await page.GetByLabel("Base URL").FillAsync(baseUrl);
+        await page.GetByLabel("API key", new() { Exact = true }).FillAsync(FakeProviderServer.ApiKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add connection" }).ClickAsync();
+        await Assertions.Expect(page.Locator("tr.mh-connection-row")).ToContainTextAsync(name);
+        await Assertions.Expect(page.GetByTestId("masked-key")).ToHaveTextAsync("••••" + FakeProviderServer.ApiKey[^4..]);
+    }
+
+    /// <summary>Picks a connection for the playground's target <paramref name="index"/> (0-based) and types its model ID.</summary>
+    public static async Task ChooseTargetAsync(this IPage page, int index, string option, string modelId)
+    {
+        var target = page.GetByLabel($"Target {index + 1}", new() { Exact = true });
+        await target.ClickAsync();
+        await target.FillAsync(option);
+        await page.GetByRole(AriaRole.Option, new() { Name = option }).ClickAsync();
+        var model = page.GetByLabel($"Model ID for target {index + 1}");
+        await model.FillAsync(modelId);
+        await model.PressAsync("Tab");
     }
 
     public static Task ScreenshotAsync(this IPage page, AppServer app, string name) =>

@@ -13,7 +13,7 @@ public sealed class PlaygroundTests(AppServer app)
         await page.RegisterAsync(Flows.UniqueEmail("runner"));
         await page.CreateTeamAsync("Model evals");
 
-        await AddConnectionAsync(page, "Fake OpenAI", app.FakeProvider.OpenAiBaseUrl);
+        await page.AddConnectionAsync("Fake OpenAI", app.FakeProvider.OpenAiBaseUrl);
         Assert.DoesNotContain(FakeProviderServer.ApiKey, await page.ContentAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Test Fake OpenAI" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Fake OpenAI: Connected; the key lists 2 model(s).")).ToBeVisibleAsync();
@@ -21,9 +21,9 @@ public sealed class PlaygroundTests(AppServer app)
 
         await page.GotoAsync("/playground");
         await page.WaitForInteractiveAsync();
-        await ChooseTargetAsync(page, 0, "Fake OpenAI: type a model ID", "slow-stream");
+        await page.ChooseTargetAsync(0, "Fake OpenAI: type a model ID", "slow-stream");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add target" }).ClickAsync();
-        await ChooseTargetAsync(page, 1, "Fake OpenAI: type a model ID", "slow-stream");
+        await page.ChooseTargetAsync(1, "Fake OpenAI: type a model ID", "slow-stream");
         await page.GetByLabel("Message 1", new() { Exact = true }).FillAsync("Count to four hundred, please.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true }).ClickAsync();
 
@@ -50,7 +50,7 @@ public sealed class PlaygroundTests(AppServer app)
 
         // A second, quick run on one target; then both runs are in the team's history.
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove target 2" }).ClickAsync();
-        await ChooseTargetAsync(page, 0, "Fake OpenAI: type a model ID", "echo");
+        await page.ChooseTargetAsync(0, "Fake OpenAI: type a model ID", "echo");
         await page.GetByLabel("Message 1", new() { Exact = true }).FillAsync("Say hello");
         await page.GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("panel-0").GetByTestId("status")).ToHaveTextAsync("Done");
@@ -78,11 +78,11 @@ public sealed class PlaygroundTests(AppServer app)
         var page = await app.NewPageAsync(1280, 900);
         await page.RegisterAsync(Flows.UniqueEmail("limited"));
         await page.CreateTeamAsync("Rate limited");
-        await AddConnectionAsync(page, "Fake Anthropic", app.FakeProvider.BaseUrl, style: "Anthropic messages");
+        await page.AddConnectionAsync("Fake Anthropic", app.FakeProvider.BaseUrl, style: "Anthropic messages");
 
         await page.GotoAsync("/playground");
         await page.WaitForInteractiveAsync();
-        await ChooseTargetAsync(page, 0, "Fake Anthropic: type a model ID", "fault-429");
+        await page.ChooseTargetAsync(0, "Fake Anthropic: type a model ID", "fault-429");
         await page.GetByLabel("Message 1", new() { Exact = true }).FillAsync("This will be rate limited");
         await page.GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true }).ClickAsync();
 
@@ -100,11 +100,11 @@ public sealed class PlaygroundTests(AppServer app)
         var page = await app.NewPageAsync(1280, 900);
         await page.RegisterAsync(Flows.UniqueEmail("drafter"));
         await page.CreateTeamAsync("Drafts");
-        await AddConnectionAsync(page, "Fake OpenAI", app.FakeProvider.OpenAiBaseUrl);
+        await page.AddConnectionAsync("Fake OpenAI", app.FakeProvider.OpenAiBaseUrl);
 
         await page.GotoAsync("/playground");
         await page.WaitForInteractiveAsync();
-        await ChooseTargetAsync(page, 0, "Fake OpenAI: type a model ID", "echo");
+        await page.ChooseTargetAsync(0, "Fake OpenAI: type a model ID", "echo");
         await page.GetByLabel("System prompt").FillAsync("You are a careful reviewer.");
         await page.GetByLabel("Message 1", new() { Exact = true }).FillAsync("Review {{document}} for tone.");
         await page.GetByLabel("document").FillAsync("the launch email");
@@ -130,14 +130,14 @@ public sealed class PlaygroundTests(AppServer app)
         var page = await app.NewPageAsync(1280, 900);
         await page.RegisterAsync(Flows.UniqueEmail("phone"));
         await page.CreateTeamAsync("On the go");
-        await AddConnectionAsync(page, "Fake Replicate", app.FakeProvider.BaseUrl, style: "Replicate predictions");
+        await page.AddConnectionAsync("Fake Replicate", app.FakeProvider.BaseUrl, style: "Replicate predictions");
         await page.GetByRole(AriaRole.Button, new() { Name = "Dark" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Light" })).ToBeVisibleAsync();
         await page.SetViewportSizeAsync(390, 844);
 
         await page.GotoAsync("/playground");
         await page.WaitForInteractiveAsync();
-        await ChooseTargetAsync(page, 0, "Fake Replicate: type a model ID", "meta/reasoning");
+        await page.ChooseTargetAsync(0, "Fake Replicate: type a model ID", "meta/reasoning");
         await page.GetByLabel("Message 1", new() { Exact = true }).FillAsync("Explain **Markdown** in a `code` span");
         await page.GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("panel-0").GetByTestId("status")).ToHaveTextAsync("Done");
@@ -162,10 +162,10 @@ public sealed class PlaygroundTests(AppServer app)
         var page = await app.NewPageAsync(1280, 900);
         await page.RegisterAsync(Flows.UniqueEmail("keys"));
         await page.CreateTeamAsync("Keyboard");
-        await AddConnectionAsync(page, "Fake OpenAI", app.FakeProvider.OpenAiBaseUrl);
+        await page.AddConnectionAsync("Fake OpenAI", app.FakeProvider.OpenAiBaseUrl);
         await page.GotoAsync("/playground");
         await page.WaitForInteractiveAsync();
-        await ChooseTargetAsync(page, 0, "Fake OpenAI: type a model ID", "slow-stream");
+        await page.ChooseTargetAsync(0, "Fake OpenAI: type a model ID", "slow-stream");
         var message = page.GetByLabel("Message 1", new() { Exact = true });
         await message.FillAsync("Count slowly, please.");
 
@@ -214,12 +214,12 @@ public sealed class PlaygroundTests(AppServer app)
         var page = await app.NewPageAsync(1280, 900);
         await page.RegisterAsync(Flows.UniqueEmail("charts"));
         await page.CreateTeamAsync("Charts");
-        await AddConnectionAsync(page, "Fake OpenAI", app.FakeProvider.OpenAiBaseUrl);
+        await page.AddConnectionAsync("Fake OpenAI", app.FakeProvider.OpenAiBaseUrl);
         await page.GotoAsync("/playground");
         await page.WaitForInteractiveAsync();
-        await ChooseTargetAsync(page, 0, "Fake OpenAI: type a model ID", "echo");
+        await page.ChooseTargetAsync(0, "Fake OpenAI: type a model ID", "echo");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add target" }).ClickAsync();
-        await ChooseTargetAsync(page, 1, "Fake OpenAI: type a model ID", "delay-300");
+        await page.ChooseTargetAsync(1, "Fake OpenAI: type a model ID", "delay-300");
         await page.GetByLabel("Message 1", new() { Exact = true }).FillAsync("Say hello twice");
         await page.GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("panel-1").GetByTestId("status")).ToHaveTextAsync("Done");
@@ -258,34 +258,5 @@ public sealed class PlaygroundTests(AppServer app)
                 }
             }
         }
-    }
-
-    private static async Task AddConnectionAsync(IPage page, string name, string baseUrl, string? style = null)
-    {
-        await page.GotoAsync("/playground/connections");
-        await page.WaitForInteractiveAsync();
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
-        if (style is not null)
-        {
-            await page.Locator(".mud-select").Filter(new() { Has = page.GetByLabel("API style") }).First.ClickAsync();
-            await page.GetByRole(AriaRole.Option, new() { Name = style }).ClickAsync();
-        }
-
-        await page.GetByLabel("Base URL").FillAsync(baseUrl);
-        await page.GetByLabel("API key", new() { Exact = true }).FillAsync(FakeProviderServer.ApiKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add connection" }).ClickAsync();
-        await Assertions.Expect(page.Locator("tr.mh-connection-row")).ToContainTextAsync(name);
-        await Assertions.Expect(page.GetByTestId("masked-key")).ToHaveTextAsync("••••" + FakeProviderServer.ApiKey[^4..]);
-    }
-
-    private static async Task ChooseTargetAsync(IPage page, int index, string option, string modelId)
-    {
-        var target = page.GetByLabel($"Target {index + 1}", new() { Exact = true });
-        await target.ClickAsync();
-        await target.FillAsync(option);
-        await page.GetByRole(AriaRole.Option, new() { Name = option }).ClickAsync();
-        var model = page.GetByLabel($"Model ID for target {index + 1}");
-        await model.FillAsync(modelId);
-        await model.PressAsync("Tab");
     }
 }
