@@ -59,10 +59,12 @@ public sealed class DatabaseSettingsTests
     }
 
     [Theory]
-    [InlineData(null, "ModelHub")]
+    [InlineData(null, null)]
     [InlineData("eu-1", "ModelHub-eu-1")]
-    public void PostgreSqlConnectionNamesTheAppAndItsInstance(string? instance, string expected)
+    public void PostgreSqlConnectionNamesTheAppAndItsInstance(string? instance, string? expected)
     {
+        // Unnamed, an instance goes by its machine name and process id.
+        expected ??= $"ModelHub-{Environment.MachineName}-{Environment.ProcessId}";
         var builder = BuilderWith(("Database:Provider", "PostgreSql"), ("ConnectionStrings:PostgreSql", "Host=db;Database=modelhub;Username=app"), ("Instance:Name", instance));
 
         builder.AddModelHubDatabase();
