@@ -26,7 +26,9 @@ public static class DatabaseSetup
                         "Database:Provider is SqlServer but ConnectionStrings:SqlServer is empty. " +
                         "Set it, for example with the environment variable ConnectionStrings__SqlServer.");
                 }
-                Register<SqlServerModelHubDbContext>(builder.Services, db => db.UseSqlServer(sqlServer, sql => sql.EnableRetryOnFailure()));
+                // No EnableRetryOnFailure: its execution strategy refuses the transactions the app opens
+                // itself (the seeder, imports, merges), so start-up would fail on a live server.
+                Register<SqlServerModelHubDbContext>(builder.Services, db => db.UseSqlServer(sqlServer));
                 break;
             case var p when string.Equals(p, DatabaseProviders.PostgreSql, StringComparison.OrdinalIgnoreCase):
                 var postgreSql = PostgreSqlConnectionString(builder.Configuration);
