@@ -106,7 +106,7 @@ public static class DatabaseSetup
         if (string.IsNullOrWhiteSpace(connection.ApplicationName))
         {
             // pg_stat_activity then says which instance holds each connection.
-            connection.ApplicationName = $"ModelHub-{Features.Instances.InstanceIdentity.Resolve(configuration[$"{Features.Instances.InstanceOptions.Section}:Name"])}";
+            connection.ApplicationName = $"ModelHub-{Features.Instances.InstanceIdentity.Resolve(configuration[Features.Instances.InstanceOptions.NameKey])}";
         }
 
         return connection.ConnectionString;

@@ -22,8 +22,7 @@ public interface IInstanceBus
 /// <summary>One instance alone (SQLite, or a server database without Redis or LISTEN/NOTIFY): messages go only to this process.</summary>
 public sealed class InProcessBus : IInstanceBus
 {
-    private readonly List<Action<string>> handlers = [];
-    private readonly Lock gate = new();
+    private readonly BusHandlers handlers = new();
 
     public bool ReachesOtherInstances => false;
 
@@ -31,25 +30,9 @@ public sealed class InProcessBus : IInstanceBus
 
     public Task PublishAsync(string message, CancellationToken cancellationToken = default)
     {
-        Action<string>[] snapshot;
-        lock (gate)
-        {
-            snapshot = [.. handlers];
-        }
-
-        foreach (var handler in snapshot)
-        {
-            handler(message);
-        }
-
+        handlers.Deliver(message, ex => System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex));
         return Task.CompletedTask;
     }
 
-    public void Subscribe(Action<string> handler)
-    {
-        lock (gate)
-        {
-            handlers.Add(handler);
-        }
-    }
+    public void Subscribe(Action<string> handler) => handlers.Add(handler);
 }

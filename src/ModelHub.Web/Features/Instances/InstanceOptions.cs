@@ -7,6 +7,9 @@ public sealed class InstanceOptions
 {
     public const string Section = "Instance";
 
+    /// <summary>The name's configuration key, for what reads it before options are bound (database and telemetry set-up).</summary>
+    public const string NameKey = Section + ":" + nameof(Name);
+
     /// <summary>
     /// The instance's name in logs, telemetry, the database's application name and the runs it owns.
     /// Unset, it is the machine name and process id, which is unique but changes at every restart.

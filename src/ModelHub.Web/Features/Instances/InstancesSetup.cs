@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ModelHub.Web.Data;
+using StackExchange.Redis;
 
 namespace ModelHub.Web.Features.Instances;
 
@@ -22,7 +23,15 @@ public static class InstancesSetup
         var provider = builder.Configuration[$"{DatabaseOptions.Section}:Provider"];
         if (!string.IsNullOrWhiteSpace(redis))
         {
-            AddBus(builder.Services, services => new RedisBus(redis, services.GetRequiredService<ILogger<RedisBus>>()));
+            // One connection for the bus and the health check. Not aborting on a failed first connect
+            // lets the app start while Redis is down; the health check then reports it.
+            builder.Services.AddSingleton<IConnectionMultiplexer>(_ =>
+            {
+                var options = ConfigurationOptions.Parse(redis);
+                options.AbortOnConnectFail = false;
+                return ConnectionMultiplexer.Connect(options);
+            });
+            AddBus(builder.Services, services => new RedisBus(services.GetRequiredService<IConnectionMultiplexer>(), services.GetRequiredService<ILogger<RedisBus>>()));
         }
         else if (string.Equals(provider, DatabaseProviders.PostgreSql, StringComparison.OrdinalIgnoreCase))
         {

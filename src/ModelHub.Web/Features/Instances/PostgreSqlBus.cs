@@ -12,8 +12,7 @@ public sealed partial class PostgreSqlBus(string connectionString, ILogger<Postg
     public const string Channel = "modelhub_instances";
 
     private readonly NpgsqlDataSource dataSource = NpgsqlDataSource.Create(connectionString);
-    private readonly List<Action<string>> handlers = [];
-    private readonly Lock gate = new();
+    private readonly BusHandlers handlers = new();
     private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public bool ReachesOtherInstances => true;
@@ -31,13 +30,7 @@ public sealed partial class PostgreSqlBus(string connectionString, ILogger<Postg
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public void Subscribe(Action<string> handler)
-    {
-        lock (gate)
-        {
-            handlers.Add(handler);
-        }
-    }
+    public void Subscribe(Action<string> handler) => handlers.Add(handler);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -73,26 +66,7 @@ public sealed partial class PostgreSqlBus(string connectionString, ILogger<Postg
         }
     }
 
-    private void Deliver(string payload)
-    {
-        Action<string>[] snapshot;
-        lock (gate)
-        {
-            snapshot = [.. handlers];
-        }
-
-        foreach (var handler in snapshot)
-        {
-            try
-            {
-                handler(payload);
-            }
-            catch (Exception ex)
-            {
-                LogHandlerFailed(ex);
-            }
-        }
-    }
+    private void Deliver(string payload) => handlers.Deliver(payload, LogHandlerFailed);
 
     public override void Dispose()
     {

@@ -4,15 +4,13 @@ namespace ModelHub.Web.Features.Instances;
 
 /// <summary>
 /// The bus over Redis pub/sub, used whenever <c>ConnectionStrings:Redis</c> is set (whatever the
-/// database). The multiplexer reconnects by itself and resubscribes after a drop.
+/// database). The app's one multiplexer reconnects by itself and resubscribes after a drop.
 /// </summary>
-public sealed partial class RedisBus(string configuration, ILogger<RedisBus> logger) : IHostedService, IInstanceBus, IAsyncDisposable
+public sealed partial class RedisBus(IConnectionMultiplexer redis, ILogger<RedisBus> logger) : IHostedService, IInstanceBus
 {
     public static readonly RedisChannel Channel = RedisChannel.Literal("modelhub:instances");
 
-    private readonly List<Action<string>> handlers = [];
-    private readonly Lock gate = new();
-    private ConnectionMultiplexer? redis;
+    private readonly BusHandlers handlers = new();
 
     public bool ReachesOtherInstances => true;
 
@@ -21,9 +19,6 @@ public sealed partial class RedisBus(string configuration, ILogger<RedisBus> log
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var options = ConfigurationOptions.Parse(configuration);
-        options.AbortOnConnectFail = false;
-        redis = await ConnectionMultiplexer.ConnectAsync(options);
         try
         {
             await redis.GetSubscriber().SubscribeAsync(Channel, (_, value) => Deliver(value.ToString()));
@@ -38,52 +33,12 @@ public sealed partial class RedisBus(string configuration, ILogger<RedisBus> log
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task PublishAsync(string message, CancellationToken cancellationToken = default)
-    {
-        if (redis is null)
-        {
-            throw new InvalidOperationException("The Redis bus publishes only once the host has started.");
-        }
-
+    public async Task PublishAsync(string message, CancellationToken cancellationToken = default) =>
         await redis.GetSubscriber().PublishAsync(Channel, message);
-    }
 
-    public void Subscribe(Action<string> handler)
-    {
-        lock (gate)
-        {
-            handlers.Add(handler);
-        }
-    }
+    public void Subscribe(Action<string> handler) => handlers.Add(handler);
 
-    private void Deliver(string payload)
-    {
-        Action<string>[] snapshot;
-        lock (gate)
-        {
-            snapshot = [.. handlers];
-        }
-
-        foreach (var handler in snapshot)
-        {
-            try
-            {
-                handler(payload);
-            }
-            catch (Exception ex)
-            {
-                LogHandlerFailed(ex);
-            }
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (redis is not null)
-        {
-            await redis.DisposeAsync();
-        }
-    }
+    private void Deliver(string payload) => handlers.Deliver(payload, LogHandlerFailed);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing to other instances through Redis failed; it is retried when Redis reconnects")]
     private partial void LogSubscribeFailed(Exception exception);

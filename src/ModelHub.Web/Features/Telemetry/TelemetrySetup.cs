@@ -17,7 +17,6 @@ public static class TelemetrySetup
 {
     public const string ServiceName = "ModelHub";
     public const string EndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
-    public const string InstanceNameKey = "Instance:Name";
 
     public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
     {
@@ -27,7 +26,8 @@ public static class TelemetrySetup
         builder.Services.AddSingleton<OpenCircuits>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, OpenCircuitTracker>());
 
-        var instanceName = builder.Configuration[InstanceNameKey] is { Length: > 0 } configured ? configured : Environment.MachineName;
+        // The same name the instance gives itself in logs, the database and the runs it owns.
+        var instanceName = Instances.InstanceIdentity.Resolve(builder.Configuration[Instances.InstanceOptions.NameKey]);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName, serviceInstanceId: instanceName, autoGenerateServiceInstanceId: false))
             .WithTracing(tracing => tracing

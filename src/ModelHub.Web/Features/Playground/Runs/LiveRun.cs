@@ -163,6 +163,17 @@ public sealed class LiveTarget
         }
     }
 
+    internal double? FirstTokenMs
+    {
+        get
+        {
+            lock (gate)
+            {
+                return state.TimeToFirstTokenMs;
+            }
+        }
+    }
+
     internal (string Output, string Reasoning) Text()
     {
         lock (gate)

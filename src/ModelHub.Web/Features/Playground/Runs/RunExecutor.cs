@@ -251,7 +251,7 @@ public sealed partial class RunExecutor(
         {
             var (output, reasoning) = target.Text();
             // The first token's time is known by now; kept with the text, an interrupted answer still shows it.
-            var firstTokenMs = target.Snapshot().TimeToFirstTokenMs;
+            var firstTokenMs = target.FirstTokenMs;
             await using var db = await databases.CreateDbContextAsync();
             await db.RunTargets.Where(t => t.Id == target.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Output, output).SetProperty(t => t.Reasoning, reasoning).SetProperty(t => t.TimeToFirstTokenMs, firstTokenMs));
