@@ -27,7 +27,28 @@ public abstract class TeamScopedPage : SignedInPage, IDisposable
         await base.OnInitializedAsync();
         if (Teams.Active is null)
         {
+            // Loading raises Changed, which may already show the team through OnTeamSwitched.
             await Teams.LoadAsync(Caller);
+        }
+
+        await ShowActiveTeamAsync();
+    }
+
+    /// <summary>(Re)loads the page's data for <see cref="Team"/>; called at start and after a team switch.</summary>
+    protected virtual Task OnTeamChangedAsync() => Task.CompletedTask;
+
+    private Guid? lastTeamId;
+
+    /// <summary>
+    /// Loads the active team's data once per team. The team is noted before loading starts, so a second
+    /// trigger for the same team (the page's own load and the app bar's both raise Changed) does not load
+    /// again and reset what the user has started to do on the page meanwhile.
+    /// </summary>
+    private async Task ShowActiveTeamAsync()
+    {
+        if (Team?.Id == lastTeamId)
+        {
+            return;
         }
 
         lastTeamId = Team?.Id;
@@ -37,26 +58,10 @@ public abstract class TeamScopedPage : SignedInPage, IDisposable
         }
     }
 
-    /// <summary>(Re)loads the page's data for <see cref="Team"/>; called at start and after a team switch.</summary>
-    protected virtual Task OnTeamChangedAsync() => Task.CompletedTask;
-
-    private Guid? lastTeamId;
-
+    // ActiveTeamState also raises Changed after a reload of the same team (a rename); only a switch reloads.
     private void OnTeamSwitched() => InvokeAsync(async () =>
     {
-        // ActiveTeamState also raises Changed after a reload of the same team (a rename); only a switch reloads.
-        if (Team?.Id == lastTeamId)
-        {
-            StateHasChanged();
-            return;
-        }
-
-        lastTeamId = Team?.Id;
-        if (Team is not null)
-        {
-            await OnTeamChangedAsync();
-        }
-
+        await ShowActiveTeamAsync();
         StateHasChanged();
     });
 
