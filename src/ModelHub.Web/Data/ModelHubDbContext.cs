@@ -10,6 +10,7 @@ using ModelHub.Web.Features.Comparisons;
 using ModelHub.Web.Features.Evaluations;
 using ModelHub.Web.Features.Instances;
 using ModelHub.Web.Features.Mail;
+using ModelHub.Web.Features.Operations;
 using ModelHub.Web.Features.Playground.Connections;
 using ModelHub.Web.Features.Playground.Prompts;
 using ModelHub.Web.Features.Playground.Runs;
@@ -41,6 +42,9 @@ public abstract class ModelHubDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<InstanceLease> InstanceLeases => Set<InstanceLease>();
+
+    /// <summary>Request counts for the sign-in and API limits, shared by every instance.</summary>
+    public DbSet<RequestCounter> RequestCounters => Set<RequestCounter>();
 
     public DbSet<CatalogSource> CatalogSources => Set<CatalogSource>();
 

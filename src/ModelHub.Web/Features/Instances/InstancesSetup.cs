@@ -23,12 +23,15 @@ public static class InstancesSetup
         var provider = builder.Configuration[$"{DatabaseOptions.Section}:Provider"];
         if (!string.IsNullOrWhiteSpace(redis))
         {
-            // One connection for the bus and the health check. Not aborting on a failed first connect
-            // lets the app start while Redis is down; the health check then reports it.
+            // One connection for the bus, the request limits and the health check. Not aborting on a
+            // failed first connect lets the app start while Redis is down; the health check then reports
+            // it. Failing fast while disconnected, instead of queueing commands for seconds, keeps sign-in
+            // and the API answering at once (their limits fall back to this instance's own count).
             builder.Services.AddSingleton<IConnectionMultiplexer>(_ =>
             {
                 var options = ConfigurationOptions.Parse(redis);
                 options.AbortOnConnectFail = false;
+                options.BacklogPolicy = BacklogPolicy.FailFast;
                 return ConnectionMultiplexer.Connect(options);
             });
             AddBus(builder.Services, services => new RedisBus(services.GetRequiredService<IConnectionMultiplexer>(), services.GetRequiredService<ILogger<RedisBus>>()));

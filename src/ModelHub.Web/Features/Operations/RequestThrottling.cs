@@ -32,7 +32,8 @@ public sealed class RateLimitOptions
 /// <summary>
 /// Throttles password guessing on the account forms and heavy use of the API. Callers are told
 /// apart by the client address as the forwarded headers leave it, so behind a proxy each person
-/// has their own allowance rather than sharing the proxy's.
+/// has their own allowance rather than sharing the proxy's. Counts are shared by every instance
+/// (see <see cref="RequestLimiters"/>).
 /// </summary>
 public static class RequestThrottling
 {
@@ -42,16 +43,17 @@ public static class RequestThrottling
             .Validate(o => IsValid(o.SignIn), $"{RateLimitOptions.Section}:SignIn needs a PermitLimit of at least 1 and a positive Window.")
             .Validate(o => IsValid(o.Api), $"{RateLimitOptions.Section}:Api needs a PermitLimit of at least 1 and a positive Window.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<RequestLimiters>();
         builder.Services.AddRateLimiter(_ => { });
-        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, limits) =>
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, RequestLimiters>((limiter, limits, limiters) =>
         {
             var signIn = limits.Value.SignIn;
             var api = limits.Value.Api;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => PartitionKey(context) switch
             {
-                { Kind: LimitKind.SignIn, Key: var key } => RateLimitPartition.GetFixedWindowLimiter(key, _ => WindowOf(signIn)),
-                { Kind: LimitKind.Api, Key: var key } => RateLimitPartition.GetFixedWindowLimiter(key, _ => WindowOf(api)),
+                { Kind: LimitKind.SignIn, Key: var key } => RateLimitPartition.Get(key, k => limiters.Create(k, signIn)),
+                { Kind: LimitKind.Api, Key: var key } => RateLimitPartition.Get(key, k => limiters.Create(k, api)),
                 _ => RateLimitPartition.GetNoLimiter(""),
             });
             limiter.OnRejected = (rejected, cancellationToken) => RejectAsync(rejected, signIn, api);
@@ -103,7 +105,7 @@ public static class RequestThrottling
 
         if (request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
-            // A token's allowance follows it from any address; only its hash is kept in memory.
+            // A token's allowance follows it from any address; only its hash is kept, in memory or in the shared counter.
             return AccessTokenAuthenticationHandler.TryReadBearer(request.Headers.Authorization.ToString(), out var token)
                 ? new(LimitKind.Api, $"token {SecretTokens.Hash(token)}")
                 : new(LimitKind.Api, $"api {ClientPartition(context.Connection.RemoteIpAddress)}");
@@ -112,21 +114,19 @@ public static class RequestThrottling
         return new(LimitKind.None, "");
     }
 
-    private static FixedWindowRateLimiterOptions WindowOf(RequestLimit limit) => new()
-    {
-        PermitLimit = limit.PermitLimit,
-        Window = limit.Window,
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    };
-
     private static bool IsValid(RequestLimit limit) => limit.PermitLimit >= 1 && limit.Window > TimeSpan.Zero;
+
+    /// <summary>The wait a refusal carries: a time span from the in-process and database limiters, seconds from Redis's.</summary>
+    private static TimeSpan? RetryAfter(RateLimitLease lease) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait
+        : lease.TryGetMetadata(RedisRateLimiting.RateLimitMetadataName.RetryAfter, out var seconds) ? TimeSpan.FromSeconds(seconds)
+        : null;
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, RequestLimit signIn, RequestLimit api)
     {
         var context = rejected.HttpContext;
         var isApi = context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
-        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : (isApi ? api : signIn).Window;
+        var wait = RetryAfter(rejected.Lease) ?? (isApi ? api : signIn).Window;
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var message = $"Too many requests from you in a short time. Try again in {seconds} seconds.";

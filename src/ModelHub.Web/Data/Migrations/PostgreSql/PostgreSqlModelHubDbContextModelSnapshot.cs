@@ -1481,6 +1481,26 @@ namespace ModelHub.Web.Data.Migrations.PostgreSql
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("ModelHub.Web.Features.Operations.RequestCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("RequestCounters");
+                });
+
             modelBuilder.Entity("ModelHub.Web.Features.Playground.Connections.ProviderConnection", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1483,6 +1483,26 @@ namespace ModelHub.Web.Data.Migrations.SqlServer
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("ModelHub.Web.Features.Operations.RequestCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("RequestCounters");
+                });
+
             modelBuilder.Entity("ModelHub.Web.Features.Playground.Connections.ProviderConnection", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1440,6 +1440,26 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("ModelHub.Web.Features.Operations.RequestCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("RequestCounters");
+                });
+
             modelBuilder.Entity("ModelHub.Web.Features.Playground.Connections.ProviderConnection", b =>
                 {
                     b.Property<Guid>("Id")
