@@ -160,6 +160,25 @@ public sealed class MultiInstanceTests : PlaygroundTest
     }
 
     [Fact]
+    public async Task RunsStartedAtTheSameMomentOnTwoInstancesNeverPassTheRunsPerMinuteLimit()
+    {
+        await using var onC = app.AnotherInstance();
+        onC.Settings["Instance:Name"] = "instance-c";
+        onC.Settings["Playground:RunsPerMinutePerUser"] = "3";
+        await using var onD = app.AnotherInstance();
+        onD.Settings["Instance:Name"] = "instance-d";
+        onD.Settings["Playground:RunsPerMinutePerUser"] = "3";
+        var clients = new[] { onC.CreateApiClient(owner.Token), onD.CreateApiClient(owner.Token) };
+
+        var starts = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            clients[i % 2].PostJsonAsync($"/api/v1/teams/{teamId}/runs", Prompt($"Start {i}", new RunTargetRequest(openAi.Id, ModelId: "echo")))));
+
+        Assert.Equal(3, starts.Count(s => s.StatusCode == HttpStatusCode.Accepted));
+        Assert.Equal(5, starts.Count(s => s.StatusCode == HttpStatusCode.TooManyRequests));
+        Assert.Equal(3, await app.WithDbAsync(db => Task.FromResult(db.PlaygroundRuns.Count())));
+    }
+
+    [Fact]
     public async Task OnlyOneInstanceAtATimeHoldsALeaseUntilItExpires()
     {
         var onA = app.Services.GetRequiredService<LeaseStore>();

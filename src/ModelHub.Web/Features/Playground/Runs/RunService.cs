@@ -138,14 +138,18 @@ public sealed class RunService(
                 $"({PlaygroundFormat.Usd(spend.SpentThisMonthUsd)} spent since {spend.MonthStartUtc:d MMMM}). An Owner or Admin can raise it on the Connections page.");
         }
 
-        await rateLimiter.AcquireAsync(db, caller.UserId, cancellationToken);
-        db.PlaygroundRuns.Add(run);
+        LiveRun live;
+        await using (await rateLimiter.AcquireAsync(db, caller.UserId, cancellationToken))
+        {
+            db.PlaygroundRuns.Add(run);
 
-        // The providers are called while the run is being saved, so the insert does not sit in front
-        // of the first token; the executor writes nothing until the save is done, and stops if it fails.
-        var saving = db.SaveChangesAsync(CancellationToken.None);
-        var live = executor.Start(run, prepared, saving);
-        await saving;
+            // The providers are called while the run is being saved, so the insert does not sit in front
+            // of the first token; the executor writes nothing until the save is done, and stops if it fails.
+            var saving = db.SaveChangesAsync(CancellationToken.None);
+            live = executor.Start(run, prepared, saving);
+            await saving;
+        }
+
         var author = await db.Users.Where(u => u.Id == caller.UserId).Select(u => u.Email).SingleOrDefaultAsync(CancellationToken.None);
         return RunHistoryService.ToView(run, author ?? "", live.Snapshot(), RunStatus.Running);
     }
