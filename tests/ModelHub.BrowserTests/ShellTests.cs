@@ -50,8 +50,9 @@ public sealed class ShellTests(AppServer app)
         await page.CreateTeamAsync("Alpha");
         await page.CreateTeamAsync("Beta");
 
-        await page.Locator(".mh-team-switcher .mud-select").First.ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Alpha" }).ClickAsync();
+        var switcher = page.GetByRole(AriaRole.Combobox, new() { Name = "Team", Exact = true });
+        await Assertions.Expect(switcher).ToHaveValueAsync(await page.GetByRole(AriaRole.Option, new() { Name = "Beta" }).GetAttributeAsync("value") ?? "");
+        await switcher.SelectOptionAsync(new SelectOptionValue { Label = "Alpha" });
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Alpha", Level = 1 })).ToBeVisibleAsync();
         await page.ScreenshotAsync(app, "shell-team");

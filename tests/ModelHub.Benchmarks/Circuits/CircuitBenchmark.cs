@@ -18,7 +18,7 @@ namespace ModelHub.Benchmarks.Circuits;
 /// (2) Interaction latency with M catalog circuits open: a search typed into the catalog's filter (a change event)
 ///     until the render batch that shows the new count arrives, many interactions spread across random circuits.
 /// Run: dotnet run -c Release --project tests/ModelHub.Benchmarks -- circuits [--memory 100] [--open 1000] [--interactions 400] [--concurrency 4]
-///      [--pages catalog,model,/other-path] [--hold seconds]
+///      [--pages catalog,model,/other-path] [--hold seconds] [--team name]
 ///      or -- circuits --check glm: one circuit's view of a catalog search, to compare with a browser.
 /// </summary>
 internal static partial class CircuitBenchmark
@@ -37,9 +37,12 @@ internal static partial class CircuitBenchmark
         var pages = OptionText(args, "--pages", "catalog,model").Split(',');
         // Keeps each page's circuits open this long after measuring, to take a heap dump (dotnet-gcdump collect -p PID).
         var hold = TimeSpan.FromSeconds(Option(args, "--hold", 0));
+        // A member of a team sees the team switcher and the team's pages (the playground's editor instead of "join a team").
+        var team = OptionText(args, "--team", "");
 
-        await using var app = await AppProcess.StartAsync();
+        await using var app = await AppProcess.StartAsync(team);
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; app pid {app.ProcessId}, {(await app.MemoryAsync()).Describe()}");
+        Console.WriteLine(team.Length > 0 ? $"The user owns the team '{team}'." : "The user belongs to no team.");
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 64 }) { Timeout = TimeSpan.FromSeconds(120) };
         var cookie = await SignInAsync(http, app.BaseUri);
 
@@ -259,19 +262,16 @@ internal static partial class CircuitBenchmark
 
         public int ProcessId => process.Id;
 
-        public static async Task<AppProcess> StartAsync()
+        public static async Task<AppProcess> StartAsync(string team)
         {
             var output = AppOutput();
             var folder = Path.Combine(Path.GetTempPath(), $"modelhub-bench-circuits-{Guid.NewGuid():N}");
             Directory.CreateDirectory(folder);
             var baseUri = new Uri($"http://127.0.0.1:{FreePort()}/");
-            using (var create = Process.Start(Start(output, folder, baseUri, "users", "create", "--email", Email, "--password", Password))!)
+            await RunCommandAsync(Start(output, folder, baseUri, "users", "create", "--email", Email, "--password", Password));
+            if (team.Length > 0)
             {
-                await create.WaitForExitAsync();
-                if (create.ExitCode != 0)
-                {
-                    throw new InvalidOperationException($"Creating the user failed: {await create.StandardError.ReadToEndAsync()}{await create.StandardOutput.ReadToEndAsync()}");
-                }
+                await RunCommandAsync(Start(output, folder, baseUri, "teams", "create", "--name", team, "--owner", Email));
             }
 
             var app = new AppProcess(Process.Start(Start(output, folder, baseUri, "--urls", baseUri.ToString().TrimEnd('/')))!, folder, baseUri);
@@ -281,6 +281,16 @@ internal static partial class CircuitBenchmark
             app.process.BeginErrorReadLine();
             await app.WaitForHealthAsync();
             return app;
+        }
+
+        private static async Task RunCommandAsync(ProcessStartInfo start)
+        {
+            using var command = Process.Start(start)!;
+            await command.WaitForExitAsync();
+            if (command.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"'{string.Join(' ', start.ArgumentList.Skip(1))}' failed: {await command.StandardError.ReadToEndAsync()}{await command.StandardOutput.ReadToEndAsync()}");
+            }
         }
 
         public async Task<MemorySnapshot> MemoryAsync() =>

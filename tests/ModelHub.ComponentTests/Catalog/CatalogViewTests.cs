@@ -39,27 +39,33 @@ public sealed class CatalogViewTests
     }
 
     [Fact]
-    public void TheGridsPageAndSortBecomeTheQueryAndTheAddress()
+    public void AHeaderSortsByItsColumnFromTheFirstPageAndASecondClickReversesIt()
     {
         var view = new CatalogView();
-        view.Read("http://localhost/models?cap=Vision");
+        view.Read("http://localhost/models?cap=Vision&page=3&compare=glm-4v-9b");
 
-        var query = view.FromGrid(page: 1, pageSize: 10, sortColumn: nameof(ModelRow.CheapestInputPrice), descending: true);
-
-        Assert.Equal((2, 10, CatalogSort.InputPrice, true), (query.Page, query.PageSize, query.Sort, query.Descending));
-        Assert.Equal(ModelCapability.Vision, query.Capabilities);
-        Assert.Equal("models?cap=Vision&sort=InputPrice&desc=true&page=2&size=10", view.AddressForLoaded());
+        Assert.Equal("models?cap=Vision&sort=InputPrice&compare=glm-4v-9b", view.SortBy(CatalogSort.InputPrice));
+        Assert.Equal("none", view.SortState(CatalogSort.InputPrice));
+        view.Read("http://localhost/models?cap=Vision&sort=InputPrice");
+        Assert.Equal("ascending", view.SortState(CatalogSort.InputPrice));
+        Assert.Equal("models?cap=Vision&sort=InputPrice&desc=true", view.SortBy(CatalogSort.InputPrice));
+        view.Read("http://localhost/models?cap=Vision&sort=InputPrice&desc=true");
+        Assert.Equal("descending", view.SortState(CatalogSort.InputPrice));
+        Assert.Equal("models?cap=Vision&sort=InputPrice", view.SortBy(CatalogSort.InputPrice));
     }
 
     [Fact]
-    public void NoAddressChangeWhenTheGridLoadsWhatTheAddressSays()
+    public void ThePagerKeepsThePageAndSizeInTheAddressAndTheTableLoadsWhatTheAddressSays()
     {
         var view = new CatalogView();
-        view.Read("http://localhost/models?sort=Released");
+        view.Read("http://localhost/models?cap=Vision&sort=InputPrice&desc=true&page=2");
 
-        view.FromGrid(page: 0, pageSize: CatalogRules.DefaultPageSize, sortColumn: nameof(ModelRow.ReleaseDate), descending: false);
-
-        Assert.Null(view.AddressForLoaded());
+        Assert.Equal("models?cap=Vision&sort=InputPrice&desc=true&page=3", view.AtPage(3));
+        Assert.Equal("models?cap=Vision&sort=InputPrice&desc=true&size=10", view.WithPageSize(10));
+        var query = view.QueryToLoad();
+        Assert.Equal((2, CatalogRules.DefaultPageSize, CatalogSort.InputPrice, true), (query.Page, query.PageSize, query.Sort, query.Descending));
+        Assert.Equal(ModelCapability.Vision, query.Capabilities);
+        Assert.Same(query, view.Loaded);
     }
 
     [Fact]

@@ -54,18 +54,19 @@ public sealed class PriceChangeBellTests : ComponentTest
         var chat = await SaveAsync("Chat", "glm-4v-9b", "gpt-4o-mini");
         await SaveAsync("Untouched", "gpt-4o", "gpt-4o-mini");
         await RepriceAsync("glm-4v-9b");
-        var popovers = RenderPopovers();
 
         var bell = Render<PriceChangeBell>();
 
-        bell.WaitForAssertion(() => Assert.Equal("2", bell.Find(".mud-badge").TextContent.Trim()));
-        Assert.Equal("Price changes: 2 comparisons", bell.Find("button").GetAttribute("aria-label"));
-        bell.Find("button").Click();
-        popovers.WaitForAssertion(() => Assert.Equal(2, popovers.FindAll("a[role=menuitem]").Count));
-        var link = popovers.FindAll("a[role=menuitem]").Single(a => a.TextContent.Contains("Vision bot"));
+        bell.WaitForAssertion(() => Assert.Equal("2", bell.Find(".mh-badge").TextContent.Trim()));
+        var button = bell.Find("button[data-mh-menu]");
+        Assert.Equal("Price changes: 2 comparisons", button.GetAttribute("aria-label"));
+        // The menu opens in the browser (shell.js); its items are the server's.
+        var menu = bell.Find($"#{button.GetAttribute("aria-controls")}[role=menu]");
+        Assert.Equal(2, menu.QuerySelectorAll("a[role=menuitem]").Length);
+        var link = menu.QuerySelectorAll("a[role=menuitem]").Single(a => a.TextContent.Contains("Vision bot"));
         Assert.Equal($"comparisons/{vision.Id}", link.GetAttribute("href"));
         Assert.Matches(@"^Platform · Vision bot — \d+ changes?, latest \d{4}-\d{2}-\d{2}$", link.TextContent.Trim());
-        Assert.Contains(popovers.FindAll("a[role=menuitem]"), a => a.GetAttribute("href") == $"comparisons/{chat.Id}");
+        Assert.Contains(menu.QuerySelectorAll("a[role=menuitem]"), a => a.GetAttribute("href") == $"comparisons/{chat.Id}");
     }
 
     [Fact]
@@ -74,12 +75,12 @@ public sealed class PriceChangeBellTests : ComponentTest
         var vision = await SaveAsync("Vision bot", "glm-4v-9b", "gpt-4o");
         await RepriceAsync("glm-4v-9b");
         var bell = Render<PriceChangeBell>();
-        bell.WaitForAssertion(() => Assert.Equal("Price changes: 1 comparison", bell.Find("button").GetAttribute("aria-label")));
+        bell.WaitForAssertion(() => Assert.Equal("Price changes: 1 comparison", bell.Find("button[data-mh-menu]").GetAttribute("aria-label")));
 
         await bell.InvokeAsync(() => app.Get<PriceChangeNotifications>().MarkSeenAsync(owner, teamId, vision.Id));
 
-        bell.WaitForAssertion(() => Assert.Equal("No price changes", bell.Find("button").GetAttribute("aria-label")));
-        Assert.Empty(bell.FindAll(".mud-badge"));
+        bell.WaitForAssertion(() => Assert.Equal("No price changes", bell.Find("button[data-mh-menu]").GetAttribute("aria-label")));
+        Assert.Empty(bell.FindAll(".mh-badge"));
     }
 
     [Fact]
@@ -90,12 +91,10 @@ public sealed class PriceChangeBellTests : ComponentTest
         await app.Get<ActiveTeamState>().LoadAsync(owner);
         var theirs = await app.Get<ComparisonService>().CreateAsync(owner, research, new ComparisonInput("Embeddings", ["glm-4v-9b", "gpt-4o"]));
         await RepriceAsync("glm-4v-9b");
-        var popovers = RenderPopovers();
         var bell = Render<PriceChangeBell>();
-        bell.WaitForAssertion(() => Assert.Equal("Price changes: 1 comparison", bell.Find("button").GetAttribute("aria-label")));
+        bell.WaitForAssertion(() => Assert.Equal("Price changes: 1 comparison", bell.Find("button[data-mh-menu]").GetAttribute("aria-label")));
 
-        bell.Find("button").Click();
-        popovers.WaitForAssertion(() => popovers.FindAll("[role=menuitem]").Single(i => i.TextContent.Contains("Research · Embeddings")).Click());
+        bell.FindAll("[role=menuitem]").Single(i => i.TextContent.Contains("Research · Embeddings")).Click();
 
         bell.WaitForAssertion(() => Assert.Equal(research, app.Get<ActiveTeamState>().Active?.Id));
         Assert.EndsWith($"comparisons/{theirs.Id}", Services.GetRequiredService<NavigationManager>().Uri);

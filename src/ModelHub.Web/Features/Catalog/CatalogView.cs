@@ -6,23 +6,13 @@ namespace ModelHub.Web.Features.Catalog;
 /// <summary>
 /// The catalog page's state: the view its address holds (filters, sort, page and the models ticked for
 /// comparison) and the addresses its controls lead to. The address is the only source of the view, so a
-/// copied address shows the same list; the page navigates and the grid reloads when the filters change.
+/// copied address shows the same list; the table's headers, pager and the filters lead to new addresses, and the
+/// page loads whatever view the address holds.
 /// </summary>
 public sealed class CatalogView
 {
     public const string Path = "models";
     private const string CompareKey = "compare";
-
-    /// <summary>The grid's sortable columns (their property names) and the sort each means.</summary>
-    private static readonly Dictionary<string, CatalogSort> Columns = new(StringComparer.Ordinal)
-    {
-        [nameof(ModelRow.Name)] = CatalogSort.Name,
-        [nameof(ModelRow.ReleaseDate)] = CatalogSort.Released,
-        [nameof(ModelRow.ContextWindow)] = CatalogSort.Context,
-        [nameof(ModelRow.CheapestInputPrice)] = CatalogSort.InputPrice,
-        [nameof(ModelRow.CheapestOutputPrice)] = CatalogSort.OutputPrice,
-        [nameof(ModelRow.BenchmarkScore)] = CatalogSort.Benchmark,
-    };
 
     public CatalogQuery Query { get; private set; } = new();
 
@@ -32,7 +22,7 @@ public sealed class CatalogView
     /// <summary>Set when the address held a filter that cannot be read; the view then falls back to the whole catalog.</summary>
     public string? AddressProblem { get; private set; }
 
-    /// <summary>The query the grid last loaded, with the grid's page and sort.</summary>
+    /// <summary>The query the table last loaded.</summary>
     public CatalogQuery? Loaded { get; private set; }
 
     /// <summary>The filters alone (with the benchmark column), so page and sort changes do not reload the chart.</summary>
@@ -82,29 +72,19 @@ public sealed class CatalogView
     public string ExportAddress(string format) =>
         QueryHelpers.AddQueryString("api/v1/models/export", Parameters(Query with { Page = 1 }).Append(new("format", format)));
 
-    /// <summary>The grid's page (from 0), page size and sort as the catalog's query, over the address's filters.</summary>
-    public CatalogQuery FromGrid(int page, int pageSize, string? sortColumn, bool descending)
-    {
-        var sort = sortColumn is not null && Columns.TryGetValue(sortColumn, out var s) ? s : CatalogSort.Name;
-        var query = Query with
-        {
-            Page = page + 1,
-            PageSize = Math.Clamp(pageSize, 1, CatalogRules.MaxPageSize),
-            Sort = sort,
-            Descending = sortColumn is not null && descending,
-        };
-        Loaded = query;
-        return query;
-    }
+    /// <summary>The query that loads the address's view, remembered as <see cref="Loaded"/>.</summary>
+    public CatalogQuery QueryToLoad() => Loaded = Query;
 
-    /// <summary>Where the grid's page or sort differs from the address, the address to keep them in; otherwise null.</summary>
-    public string? AddressForLoaded() =>
-        Loaded is { } loaded && (loaded.Page, loaded.PageSize, loaded.Sort, loaded.Descending) != (Query.Page, Query.PageSize, Query.Sort, Query.Descending)
-            ? Address(loaded, Selected)
-            : null;
+    /// <summary>A column header's address: sorted by its column, ascending first, reversed when already sorted by it; back to page 1.</summary>
+    public string SortBy(CatalogSort sort) =>
+        Address(Query with { Sort = sort, Descending = Query.Sort == sort && !Query.Descending, Page = 1 }, Selected);
 
-    /// <summary>The grid column that the view sorts by.</summary>
-    public static string SortColumn(CatalogSort sort) => Columns.First(c => c.Value == sort).Key;
+    /// <summary>How the list is sorted by a column, as a header's aria-sort says it.</summary>
+    public string SortState(CatalogSort sort) => Query.Sort != sort ? "none" : Query.Descending ? "descending" : "ascending";
+
+    public string AtPage(int page) => Address(Query with { Page = page }, Selected);
+
+    public string WithPageSize(int pageSize) => Address(Query with { PageSize = Math.Clamp(pageSize, 1, CatalogRules.MaxPageSize), Page = 1 }, Selected);
 
     public static string Address(CatalogQuery query, IReadOnlyCollection<string> compare)
     {
