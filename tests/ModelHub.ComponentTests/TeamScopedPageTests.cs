@@ -34,7 +34,7 @@ public sealed class TeamScopedPageTests : ComponentTest
     }
 
     [Fact]
-    public async Task APageOpenedWhileTheAppBarLoadsTheTeamsLoadsItsTeamOnceAndAReloadOfTheSameTeamDoesNotLoadAgain()
+    public async Task APageOpenedWhileTheAppBarLoadsTheTeamsLoadsItsTeamOnceBeforeItsStartUpEndsAndAReloadOfTheSameTeamDoesNotLoadAgain()
     {
         var teams = Services.GetRequiredService<ActiveTeamState>();
 
@@ -44,6 +44,8 @@ public sealed class TeamScopedPageTests : ComponentTest
         await appBarLoad;
 
         page.WaitForAssertion(() => Assert.Equal([research], page.Instance.Loads));
+        // Start-up ends with the data, whichever of the two loads started it: a prerendered page shows it.
+        Assert.True(page.Instance.StartedUpWithData);
         // Whatever else raises Changed for the same team (a rename, the bell) does not load again.
         await page.InvokeAsync(() => teams.LoadAsync(owner));
         Assert.Equal([research], page.Instance.Loads);
@@ -64,6 +66,14 @@ public sealed class TeamScopedPageTests : ComponentTest
     private sealed class CountingTeamPage : TeamScopedPage
     {
         public List<Guid> Loads { get; } = [];
+
+        public bool StartedUpWithData { get; private set; }
+
+        protected override async Task OnInitializedAsync()
+        {
+            await base.OnInitializedAsync();
+            StartedUpWithData = Loads.Count > 0;
+        }
 
         protected override async Task OnTeamChangedAsync()
         {

@@ -38,24 +38,23 @@ public abstract class TeamScopedPage : SignedInPage, IDisposable
     protected virtual Task OnTeamChangedAsync() => Task.CompletedTask;
 
     private Guid? lastTeamId;
+    private Task loading = Task.CompletedTask;
 
     /// <summary>
     /// Loads the active team's data once per team. The team is noted before loading starts, so a second
     /// trigger for the same team (the page's own load and the app bar's both raise Changed) does not load
-    /// again and reset what the user has started to do on the page meanwhile.
+    /// again and reset what the user has started to do on the page meanwhile; it waits for the load under
+    /// way instead, so the page's start-up (and the prerendered page) still ends with the team's data.
     /// </summary>
     private async Task ShowActiveTeamAsync()
     {
-        if (Team?.Id == lastTeamId)
+        if (Team?.Id != lastTeamId)
         {
-            return;
+            lastTeamId = Team?.Id;
+            loading = Team is null ? Task.CompletedTask : OnTeamChangedAsync();
         }
 
-        lastTeamId = Team?.Id;
-        if (Team is not null)
-        {
-            await OnTeamChangedAsync();
-        }
+        await loading;
     }
 
     // ActiveTeamState also raises Changed after a reload of the same team (a rename); only a switch reloads.
