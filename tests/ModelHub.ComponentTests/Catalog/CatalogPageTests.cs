@@ -41,7 +41,7 @@ public sealed class CatalogPageTests : ComponentTest
         var page = RenderAt("models?q=glm");
         page.WaitForAssertion(() => Assert.Contains("GLM-4-9B-Chat", ModelNames(page)));
 
-        page.FindAll("label.mud-checkbox").Single(l => l.TextContent.Trim() == "Vision").QuerySelector("input")!.Change(true);
+        page.FindAll(".mh-filter-group label").Single(l => l.TextContent.Trim() == "Vision").QuerySelector("input")!.Change(true);
 
         Assert.EndsWith("models?q=glm&cap=Vision", Navigation.Uri);
         page.WaitForAssertion(() =>
