@@ -73,7 +73,7 @@ public sealed class CatalogPageTests : ComponentTest
         var page = RenderAt("models?q=glm-4");
         page.WaitForAssertion(() => Assert.Contains("GLM-4V-9B", ModelNames(page)));
 
-        page.Find("#select-glm-4v-9b").Change(true);
+        page.Find("input[aria-label='Select GLM-4V-9B for comparison']").Change(true);
         Assert.Contains("compare=glm-4v-9b", Navigation.Uri);
         page.WaitForAssertion(() => Assert.Contains("Compare (1)", page.Markup));
     }
