@@ -41,7 +41,7 @@ public sealed class CatalogPageTests : ComponentTest
         var page = RenderAt("models?q=glm");
         page.WaitForAssertion(() => Assert.Contains("GLM-4-9B-Chat", ModelNames(page)));
 
-        page.FindAll("label.mud-checkbox").Single(l => l.TextContent.Trim() == "Vision").QuerySelector("input")!.Change(true);
+        page.FindAll(".mh-filter-group label").Single(l => l.TextContent.Trim() == "Vision").QuerySelector("input")!.Change(true);
 
         Assert.EndsWith("models?q=glm&cap=Vision", Navigation.Uri);
         page.WaitForAssertion(() =>
@@ -73,7 +73,7 @@ public sealed class CatalogPageTests : ComponentTest
         var page = RenderAt("models?q=glm-4");
         page.WaitForAssertion(() => Assert.Contains("GLM-4V-9B", ModelNames(page)));
 
-        page.Find("#select-glm-4v-9b").Change(true);
+        page.Find("input[aria-label='Select GLM-4V-9B for comparison']").Change(true);
         Assert.Contains("compare=glm-4v-9b", Navigation.Uri);
         page.WaitForAssertion(() => Assert.Contains("Compare (1)", page.Markup));
     }

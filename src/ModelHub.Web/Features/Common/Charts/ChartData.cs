@@ -31,6 +31,19 @@ public static class ChartFormat
         return (int)Math.Max(1, step);
     }
 
+    /// <summary>A round spacing (1, 2 or 5 times a power of ten) for about five ticks from zero to <paramref name="max"/>.</summary>
+    public static double Step(double max)
+    {
+        if (max <= 0)
+        {
+            return 1;
+        }
+
+        var rough = max / 5;
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(rough)));
+        return new[] { 1, 2, 5, 10 }.Select(m => m * magnitude).First(s => s >= rough * (1 - 1e-9));
+    }
+
     /// <summary>The value axis's top: the first tick at or above the largest value.</summary>
     public static double AxisMax(double max) => Math.Max(1, Math.Ceiling(max / TickSpacing(max)) * TickSpacing(max));
 }
