@@ -18,18 +18,7 @@ public static class ChartFormat
     /// A round spacing for about five value-axis ticks. MudChart takes whole-number spacing only (and
     /// defaults to 20), so small values get a spacing of 1 and an axis that ends just above them.
     /// </summary>
-    public static int TickSpacing(double max)
-    {
-        if (max <= 5)
-        {
-            return 1;
-        }
-
-        var rough = max / 5;
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(rough)));
-        var step = new[] { 1, 2, 5, 10 }.Select(m => m * magnitude).First(s => s >= rough);
-        return (int)Math.Max(1, step);
-    }
+    public static int TickSpacing(double max) => max <= 5 ? 1 : (int)Math.Max(1, Step(max));
 
     /// <summary>A round spacing (1, 2 or 5 times a power of ten) for about five ticks from zero to <paramref name="max"/>.</summary>
     public static double Step(double max)
