@@ -1,5 +1,6 @@
 using ModelHub.Web.Components;
 using ModelHub.Web.Components.Account;
+using ModelHub.Web.Components.Layout;
 using ModelHub.Web.Data;
 using ModelHub.Web.Features.AccessTokens;
 using ModelHub.Web.Features.Catalog;
@@ -52,6 +53,7 @@ public static class ModelHubSetup
             options.SnackbarConfiguration.PreventDuplicates = true;
             options.SnackbarConfiguration.VisibleStateDuration = 6000;
         });
+        builder.Services.AddSingleton<ThemeStylesheet>();
         builder.AddApiDocument();
         // Roles and other enums travel by name ("Viewer"), not by number.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -37,6 +37,25 @@ public sealed class CatalogChartTests : ComponentTest
     }
 
     [Fact]
+    public void ScatterChartWritesNamesAsTextNotMarkup()
+    {
+        const string hostile = "<img src=x onerror=alert(1)>\" onmouseover=\"alert(2)";
+        var chart = Render<ScatterChart>(p => p
+            .Add(x => x.Title, "Price & context <b>window</b>")
+            .Add(x => x.Points, [new ScatterPoint(hostile, 128, 0.1, hostile), new ScatterPoint("Qwen3.5-4B", 256, 0.05, "Qwen")])
+            .Add(x => x.XTitle, "x")
+            .Add(x => x.YTitle, "y"));
+
+        Assert.Empty(chart.FindAll("img"));
+        Assert.Empty(chart.FindAll("b"));
+        Assert.All(chart.FindAll("*"), element => Assert.Null(element.GetAttribute("onmouseover")));
+        Assert.Equal(hostile, chart.Find(".mh-visually-hidden tbody th").TextContent);
+        Assert.Contains(chart.FindAll(".mh-scatter-legend li"), item => item.TextContent == hostile);
+        Assert.StartsWith(hostile + ": 128", chart.Find(".mh-scatter-plot title").TextContent);
+        Assert.Equal("Price & context <b>window</b>", chart.Find(".mh-visually-hidden caption").TextContent);
+    }
+
+    [Fact]
     public void ChartsSaySoWhenThereIsNothingToDraw()
     {
         var chart = Render<ScatterChart>(p => p
