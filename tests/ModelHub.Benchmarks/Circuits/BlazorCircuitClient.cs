@@ -262,6 +262,10 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
             case "Blazor._internal.navigationManager.getBaseURI":
                 result = baseUri.ToString();
                 break;
+            case "import":
+                // A module, as a browser answers it: a JS object reference the page then calls functions on (answered null).
+                result = new JsonObject { ["__jsObjectId"] = ++lastJsObjectId };
+                break;
             default:
                 result = KnownResults.TryGetValue(identifier, out var known) ? JsonNode.Parse(known) : null;
                 break;
@@ -272,6 +276,8 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
             await EndInvokeJsAsync(asyncHandle, result);
         }
     }
+
+    private long lastJsObjectId;
 
     private Task EndInvokeJsAsync(long asyncHandle, JsonNode? result) =>
         connection.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, new JsonArray(asyncHandle, true, result).ToJsonString());

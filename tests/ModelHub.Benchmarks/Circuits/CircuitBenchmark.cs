@@ -4,7 +4,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using ModelHub.FakeProviders;
+using ModelHub.Web.Features.Playground.Connections;
+using ModelHub.Web.Features.Catalog;
+using ModelHub.Web.Features.Playground.Runs;
 
 namespace ModelHub.Benchmarks.Circuits;
 
@@ -15,10 +21,12 @@ namespace ModelHub.Benchmarks.Circuits;
 /// (1) Memory per circuit, for the catalog and a model page: the managed heap after a forced full collection
 ///     (the app's <c>/_diagnostics/memory</c>, on only for this run) and the process's resident size, before and
 ///     after opening N circuits, divided by N.
+///     With <c>--pages run</c> (and a team) the page is the playground showing a finished run: a fake provider on
+///     loopback answers a run of two targets through the app's API first, and each circuit opens <c>/playground?run=ID</c>.
 /// (2) Interaction latency with M catalog circuits open: a search typed into the catalog's filter (a change event)
 ///     until the render batch that shows the new count arrives, many interactions spread across random circuits.
 /// Run: dotnet run -c Release --project tests/ModelHub.Benchmarks -- circuits [--memory 100] [--open 1000] [--interactions 400] [--concurrency 4]
-///      [--pages catalog,model,/other-path] [--hold seconds] [--team name]
+///      [--pages catalog,model,/other-path] [--hold seconds] [--team name] [--text]
 ///      or -- circuits --check glm: one circuit's view of a catalog search, to compare with a browser.
 /// </summary>
 internal static partial class CircuitBenchmark
@@ -39,7 +47,10 @@ internal static partial class CircuitBenchmark
         var hold = TimeSpan.FromSeconds(Option(args, "--hold", 0));
         // A member of a team sees the team switcher and the team's pages (the playground's editor instead of "join a team").
         var team = OptionText(args, "--team", "");
+        // Prints what the first circuit of each page shows, to check that the page rendered what a browser gets.
+        var showText = args.Contains("--text");
 
+        await using var fake = await FakeProviderServer.StartAsync();
         await using var app = await AppProcess.StartAsync(team);
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; app pid {app.ProcessId}, {(await app.MemoryAsync()).Describe()}");
         Console.WriteLine(team.Length > 0 ? $"The user owns the team '{team}'." : "The user belongs to no team.");
@@ -57,7 +68,14 @@ internal static partial class CircuitBenchmark
         Console.WriteLine($"{"page",-28} {"managed KB",11} {"RSS KB",9} {"load",16}");
         foreach (var page in pages)
         {
-            var path = page switch { "catalog" => "models", "model" => ModelPage, ['/', .. var other] => other, _ => throw new ArgumentException($"Unknown page '{page}'; use catalog, model or a path such as /teams.") };
+            var path = page switch
+            {
+                "catalog" => "models",
+                "model" => ModelPage,
+                "run" => $"playground?run={await FinishedRunAsync(app, fake)}",
+                ['/', .. var other] => other,
+                _ => throw new ArgumentException($"Unknown page '{page}'; use catalog, model, run or a path such as /teams."),
+            };
             // Warm-up: the first circuits pay for JIT, caches and pools, which later circuits share.
             await DisposeAllAsync(await OpenManyAsync(http, app.BaseUri, path, cookie, 20, 4));
             await Task.Delay(500);
@@ -67,6 +85,10 @@ internal static partial class CircuitBenchmark
             var after = await app.MemoryAsync();
             Console.WriteLine($"{"/" + path,-28} {(after.ManagedBytes - before.ManagedBytes) / 1024.0 / memoryCircuits,11:0.0} {(after.WorkingSet - before.WorkingSet) / 1024.0 / memoryCircuits,9:0.0} {Load(),16}");
             Console.WriteLine($"  {clients[0].Dom.ComponentCount} components and {clients[0].Dom.Elements().Count()} elements on the page");
+            if (showText)
+            {
+                Console.WriteLine($"  text: {string.Join(" | ", clients[0].Dom.Roots.Select(r => r.TextContent()))}");
+            }
             Console.WriteLine($"  before {before.Describe()}; after {after.Describe()}");
             if (hold > TimeSpan.Zero)
             {
@@ -95,6 +117,34 @@ internal static partial class CircuitBenchmark
         {
             await DisposeAllAsync(open);
         }
+    }
+
+    /// <summary>
+    /// A run of two targets on the fake provider, started through the API with a token and finished: what the playground
+    /// shows once a run is over. The prompt is a long paragraph, so each answer (the fake quotes the prompt) is too.
+    /// </summary>
+    private static async Task<Guid> FinishedRunAsync(AppProcess app, FakeProviderServer fake)
+    {
+        var teamId = app.TeamId ?? throw new ArgumentException("The run page needs a team: add --team NAME.");
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+        using var api = new HttpClient { BaseAddress = app.BaseUri, Timeout = TimeSpan.FromSeconds(120) };
+        api.DefaultRequestHeaders.Authorization = new("Bearer", await app.CreateTokenAsync());
+
+        var connection = await api.PostAsJsonAsync($"api/v1/teams/{teamId}/connections",
+            new ConnectionInput("Fake provider", ApiStyle.OpenAiCompatible, fake.OpenAiBaseUrl, FakeProviderServer.ApiKey), json);
+        connection.EnsureSuccessStatusCode();
+        var connectionId = (await connection.Content.ReadFromJsonAsync<ConnectionView>(json))!.Id;
+
+        var prompt = string.Join(' ', Enumerable.Repeat(
+            "Compare the two answers for accuracy, tone and length, and say which one a support team should ship.", 15));
+        var run = await api.PostAsJsonAsync($"api/v1/teams/{teamId}/runs?wait=true", new RunRequest(
+            [new RunTargetRequest(connectionId, ModelId: "echo"), new RunTargetRequest(connectionId, ModelId: "reasoning")],
+            [new ChatMessage(ChatRole.User, prompt)],
+            "You are a careful reviewer."), json);
+        run.EnsureSuccessStatusCode();
+        var view = (await run.Content.ReadFromJsonAsync<RunView>(json))!;
+        Console.WriteLine($"  a finished run of {view.Targets.Count} targets ({view.Status}) on the fake provider, prompt of {prompt.Length} characters");
+        return view.Id;
     }
 
     private static async Task MeasureInteractionsAsync(IReadOnlyList<BlazorCircuitClient> open, int interactions, int concurrency)
@@ -240,6 +290,9 @@ internal static partial class CircuitBenchmark
     [GeneratedRegex("""<input type="hidden" name="([^"]+)" value="([^"]*)"[^>]*>""")]
     private static partial Regex HiddenInput();
 
+    [GeneratedRegex(@"\(([0-9a-f-]{36})\)")]
+    private static partial Regex TeamIdInOutput();
+
     [GeneratedRegex(@"^\d+ models?$")]
     private static partial Regex CountPattern();
 
@@ -262,6 +315,16 @@ internal static partial class CircuitBenchmark
 
         public int ProcessId => process.Id;
 
+        /// <summary>The team the user owns, with <c>--team</c>.</summary>
+        public Guid? TeamId { get; private set; }
+
+        /// <summary>An API token for the user (the admin command line prints it once, on its last line).</summary>
+        public async Task<string> CreateTokenAsync()
+        {
+            var output = await RunCommandAsync(Start(AppOutput(), folder, BaseUri, "tokens", "create", "--email", Email, "--name", $"circuits-{Guid.NewGuid():N}", "--scopes", "read,write"));
+            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+        }
+
         public static async Task<AppProcess> StartAsync(string team)
         {
             var output = AppOutput();
@@ -269,12 +332,15 @@ internal static partial class CircuitBenchmark
             Directory.CreateDirectory(folder);
             var baseUri = new Uri($"http://127.0.0.1:{FreePort()}/");
             await RunCommandAsync(Start(output, folder, baseUri, "users", "create", "--email", Email, "--password", Password));
+            Guid? teamId = null;
             if (team.Length > 0)
             {
-                await RunCommandAsync(Start(output, folder, baseUri, "teams", "create", "--name", team, "--owner", Email));
+                // "Created team 'NAME' (ID) owned by EMAIL."
+                var created = await RunCommandAsync(Start(output, folder, baseUri, "teams", "create", "--name", team, "--owner", Email));
+                teamId = Guid.Parse(TeamIdInOutput().Match(created).Groups[1].Value);
             }
 
-            var app = new AppProcess(Process.Start(Start(output, folder, baseUri, "--urls", baseUri.ToString().TrimEnd('/')))!, folder, baseUri);
+            var app = new AppProcess(Process.Start(Start(output, folder, baseUri, "--urls", baseUri.ToString().TrimEnd('/')))!, folder, baseUri) { TeamId = teamId };
             app.process.OutputDataReceived += (_, e) => app.Append(e.Data);
             app.process.ErrorDataReceived += (_, e) => app.Append(e.Data);
             app.process.BeginOutputReadLine();
@@ -283,14 +349,19 @@ internal static partial class CircuitBenchmark
             return app;
         }
 
-        private static async Task RunCommandAsync(ProcessStartInfo start)
+        /// <summary>Runs the app's admin command line and returns what it printed.</summary>
+        private static async Task<string> RunCommandAsync(ProcessStartInfo start)
         {
             using var command = Process.Start(start)!;
+            var output = command.StandardOutput.ReadToEndAsync();
+            var errors = command.StandardError.ReadToEndAsync();
             await command.WaitForExitAsync();
             if (command.ExitCode != 0)
             {
-                throw new InvalidOperationException($"'{string.Join(' ', start.ArgumentList.Skip(1))}' failed: {await command.StandardError.ReadToEndAsync()}{await command.StandardOutput.ReadToEndAsync()}");
+                throw new InvalidOperationException($"'{string.Join(' ', start.ArgumentList.Skip(1))}' failed: {await errors}{await output}");
             }
+
+            return await output;
         }
 
         public async Task<MemorySnapshot> MemoryAsync() =>
@@ -332,6 +403,8 @@ internal static partial class CircuitBenchmark
             start.Environment["Diagnostics__MemoryEndpoint"] = "true";
             start.Environment["Logging__LogLevel__Default"] = "Warning";
             start.Environment["RateLimits__SignIn__PermitLimit"] = "100000";
+            // The run page's run goes to the fake provider on loopback.
+            start.Environment["Outbound__AllowedHosts__0"] = "127.0.0.1";
             return start;
         }
 

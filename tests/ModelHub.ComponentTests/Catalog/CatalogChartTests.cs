@@ -22,6 +22,43 @@ public sealed class CatalogChartTests : ComponentTest
     }
 
     [Fact]
+    public void BarChartDrawsEachValueAsABarOfItsShareOfTheAxisAndLeavesOutMissingValues()
+    {
+        var chart = Render<BarChart>(p => p
+            .Add(x => x.Title, "Price per route")
+            .Add(x => x.Labels, ["Replicate", "Z.ai"])
+            .Add(x => x.Series, [new BarSeries("Input", [0.5, 1.25]), new BarSeries("Output", [2, null])])
+            .Add(x => x.Unit, "USD per 1M tokens")
+            .Add(x => x.Format, "0.00"));
+
+        // The axis runs to 2 (the largest value is a round tick), so 0.5 is a quarter of the plot's height.
+        var bars = chart.FindAll(".mh-plot-area rect");
+        Assert.Equal(["25%", "100%", "62.5%"], bars.Select(b => b.GetAttribute("height")));
+        Assert.Equal(["Replicate, Input: 0.50 USD per 1M tokens", "Replicate, Output: 2.00 USD per 1M tokens", "Z.ai, Input: 1.25 USD per 1M tokens"],
+            bars.Select(b => b.QuerySelector("title")!.TextContent));
+        Assert.Equal(["mh-series-0", "mh-series-1", "mh-series-0"], bars.Select(b => b.GetAttribute("class")));
+        Assert.Equal(["Replicate", "Z.ai"], chart.FindAll(".mh-plot-categories span").Select(s => s.TextContent));
+        Assert.Equal(["Input", "Output"], chart.FindAll(".mh-plot-legend li").Select(li => li.TextContent));
+    }
+
+    [Fact]
+    public void BarChartWritesLabelsAsTextNotMarkup()
+    {
+        const string hostile = "<img src=x onerror=alert(1)>";
+        var chart = Render<BarChart>(p => p
+            .Add(x => x.Title, "Speed")
+            .Add(x => x.Labels, [hostile])
+            .Add(x => x.Series, [new BarSeries("<b>Tokens</b>", [12])])
+            .Add(x => x.Unit, "\" onmouseover=\"alert(2)"));
+
+        Assert.Empty(chart.FindAll("img"));
+        Assert.Empty(chart.FindAll("b"));
+        Assert.All(chart.FindAll("*"), element => Assert.Null(element.GetAttribute("onmouseover")));
+        Assert.Equal(hostile, chart.Find(".mh-plot-categories span").TextContent);
+        Assert.Equal(hostile, chart.Find(".mh-visually-hidden tbody th").TextContent);
+    }
+
+    [Fact]
     public void ScatterChartDrawsOnePointPerItemAndListsThemInATable()
     {
         var chart = Render<ScatterChart>(p => p
@@ -50,8 +87,8 @@ public sealed class CatalogChartTests : ComponentTest
         Assert.Empty(chart.FindAll("b"));
         Assert.All(chart.FindAll("*"), element => Assert.Null(element.GetAttribute("onmouseover")));
         Assert.Equal(hostile, chart.Find(".mh-visually-hidden tbody th").TextContent);
-        Assert.Contains(chart.FindAll(".mh-scatter-legend li"), item => item.TextContent == hostile);
-        Assert.StartsWith(hostile + ": 128", chart.Find(".mh-scatter-plot title").TextContent);
+        Assert.Contains(chart.FindAll(".mh-plot-legend li"), item => item.TextContent == hostile);
+        Assert.StartsWith(hostile + ": 128", chart.Find(".mh-plot-area title").TextContent);
         Assert.Equal("Price & context <b>window</b>", chart.Find(".mh-visually-hidden caption").TextContent);
     }
 
