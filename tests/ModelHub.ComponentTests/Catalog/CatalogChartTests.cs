@@ -4,15 +4,18 @@ namespace ModelHub.ComponentTests.Catalog;
 
 public sealed class CatalogChartTests : ComponentTest
 {
+    /// <summary>Two routes' input and output prices; the second route has no output price.</summary>
+    private IRenderedComponent<BarChart> RenderPricePerRoute() => Render<BarChart>(p => p
+        .Add(x => x.Title, "Price per route")
+        .Add(x => x.Labels, ["Replicate", "Z.ai"])
+        .Add(x => x.Series, [new BarSeries("Input", [0.5, 1.25]), new BarSeries("Output", [2, null])])
+        .Add(x => x.Unit, "USD per 1M tokens")
+        .Add(x => x.Format, "0.00"));
+
     [Fact]
     public void BarChartDrawsBarsAndGivesScreenReadersEveryValue()
     {
-        var chart = Render<BarChart>(p => p
-            .Add(x => x.Title, "Price per route")
-            .Add(x => x.Labels, ["Replicate", "Z.ai"])
-            .Add(x => x.Series, [new BarSeries("Input", [0.5, 1.25]), new BarSeries("Output", [2, null])])
-            .Add(x => x.Unit, "USD per 1M tokens")
-            .Add(x => x.Format, "0.00"));
+        var chart = RenderPricePerRoute();
 
         var picture = chart.Find("[role=img]");
         Assert.Contains("Price per route", picture.GetAttribute("aria-label"));
@@ -24,12 +27,7 @@ public sealed class CatalogChartTests : ComponentTest
     [Fact]
     public void BarChartDrawsEachValueAsABarOfItsShareOfTheAxisAndLeavesOutMissingValues()
     {
-        var chart = Render<BarChart>(p => p
-            .Add(x => x.Title, "Price per route")
-            .Add(x => x.Labels, ["Replicate", "Z.ai"])
-            .Add(x => x.Series, [new BarSeries("Input", [0.5, 1.25]), new BarSeries("Output", [2, null])])
-            .Add(x => x.Unit, "USD per 1M tokens")
-            .Add(x => x.Format, "0.00"));
+        var chart = RenderPricePerRoute();
 
         // The axis runs to 2 (the largest value is a round tick), so 0.5 is a quarter of the plot's height.
         var bars = chart.FindAll(".mh-plot-area rect");
