@@ -8,8 +8,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using ModelHub.FakeProviders;
-using ModelHub.Web.Features.Playground.Connections;
 using ModelHub.Web.Features.Catalog;
+using ModelHub.Web.Features.Playground.Connections;
 using ModelHub.Web.Features.Playground.Runs;
 
 namespace ModelHub.Benchmarks.Circuits;

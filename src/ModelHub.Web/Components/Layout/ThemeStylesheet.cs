@@ -8,8 +8,8 @@ namespace ModelHub.Web.Components.Layout;
 /// <summary>
 /// The theme as <see cref="MudThemeProvider"/> writes it (the palette, shadows and sizes as CSS variables, about 12,000
 /// characters), rendered once per mode for the whole process. A MudThemeProvider in the layout builds that text again in
-/// every circuit, keeps it in the circuit's render tree and holds a default <see cref="MudTheme"/> of its own: about 40 KB
-/// of every open page (see the circuit benchmark in the README). <see cref="ThemeStyles"/> writes the shared copy.
+/// every circuit, keeps it in the circuit's render tree (23 KB as a .NET string) and holds a default <see cref="MudTheme"/>
+/// of its own, in every open page (see the circuit benchmark in the README). <see cref="ThemeStyles"/> writes the shared copy.
 /// </summary>
 public sealed class ThemeStylesheet(IServiceScopeFactory scopes, ILoggerFactory loggers)
 {
@@ -23,6 +23,7 @@ public sealed class ThemeStylesheet(IServiceScopeFactory scopes, ILoggerFactory 
         {
             stylesheets.TryRemove(new(dark, stylesheet));
         }
+
         return stylesheet.Value;
     }
 

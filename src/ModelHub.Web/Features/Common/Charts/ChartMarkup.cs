@@ -25,7 +25,8 @@ internal sealed class ChartMarkup
         "M0,-5.5L5.5,0L0,5.5L-5.5,0z",
     ];
 
-    public const string Square = "M-4,-4h8v8h-8z";
+    /// <summary>The legend's mark for a bar series.</summary>
+    public static string Square => Shapes[1];
 
     private readonly StringBuilder html = new();
 
