@@ -40,6 +40,20 @@ public sealed class CatalogChartTests : ComponentTest
     }
 
     [Fact]
+    public void BarChartSlantsCategoryLabelsOnlyWhenThereAreMoreThanFour()
+    {
+        IRenderedComponent<BarChart> Chart(int labels) => Render<BarChart>(p => p
+            .Add(x => x.Title, "Scores")
+            .Add(x => x.Labels, [.. Enumerable.Range(1, labels).Select(i => $"Benchmark {i}")])
+            .Add(x => x.Series, [new BarSeries("Score", [.. Enumerable.Range(1, labels).Select(i => (double?)i)])]));
+
+        Assert.Empty(Chart(4).FindAll(".mh-plot-slanted"));
+        var slanted = Chart(5).Find(".mh-plot-categories.mh-plot-slanted");
+        Assert.Equal(5, slanted.QuerySelectorAll("span").Length);
+        Assert.Equal("Benchmark 5", slanted.QuerySelectorAll("span")[4].GetAttribute("title"));
+    }
+
+    [Fact]
     public void BarChartWritesLabelsAsTextNotMarkup()
     {
         const string hostile = "<img src=x onerror=alert(1)>";

@@ -28,6 +28,9 @@ internal sealed class ChartMarkup
     /// <summary>The legend's mark for a bar series.</summary>
     public static string Square => Shapes[1];
 
+    /// <summary>The most category labels written upright under a bar chart.</summary>
+    public const int MostUprightCategories = 4;
+
     private readonly StringBuilder html = new();
 
     public static string Encode(string text) => HtmlEncoder.Default.Encode(text);
@@ -88,12 +91,14 @@ internal sealed class ChartMarkup
 
     /// <summary>
     /// Closes the plot with labels under it, each centred at a share of its width, and the axis title. Category labels
-    /// (<paramref name="labelWidth"/> given) wrap within their share of the width, up to two lines.
+    /// (<paramref name="labelWidth"/> given) wrap within their share of the width, up to two lines; more than
+    /// <see cref="MostUprightCategories"/> of them are slanted instead, which stays readable on a phone.
     /// </summary>
-    public ChartMarkup ClosePlot(IEnumerable<(double Position, string Text)> xLabels, string? xTitle, double? labelWidth = null)
+    public ChartMarkup ClosePlot(IReadOnlyList<(double Position, string Text)> xLabels, string? xTitle, double? labelWidth = null)
     {
-        html.Append(labelWidth is null ? """</svg><div class="mh-plot-x-ticks">""" : """</svg><div class="mh-plot-x-ticks mh-plot-categories">""");
-        var width = labelWidth is { } share ? $"; width: {Percent(share)}" : "";
+        var kind = labelWidth is null ? "" : xLabels.Count > MostUprightCategories ? " mh-plot-categories mh-plot-slanted" : " mh-plot-categories";
+        html.Append($"""</svg><div class="mh-plot-x-ticks{kind}">""");
+        var width = labelWidth is { } share && xLabels.Count <= MostUprightCategories ? $"; width: {Percent(share)}" : "";
         foreach (var (position, text) in xLabels)
         {
             html.Append($"""<span style="left: {Percent(position)}{width}" title="{Encode(text)}">{Encode(text)}</span>""");
