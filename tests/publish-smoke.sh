@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 work=$(mktemp -d)
-port=$((20000 + RANDOM % 20000))
+port=$((10000 + RANDOM % 22000)) # below the kernel's ephemeral range (32768 up), where outgoing connections take ports
 base="http://127.0.0.1:$port"
 app_pid=""
 cleanup() {

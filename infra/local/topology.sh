@@ -22,11 +22,16 @@ usage() {
   exit 2
 }
 
-# A port nothing listens on: bash's /dev/tcp fails to connect to it.
+# A port nothing listens on: bash's /dev/tcp fails to connect to it. It is drawn from below the kernel's
+# ephemeral range, because the balancer's port is chosen before the instances start and their outgoing
+# connections (to PostgreSQL, to providers) take local ports from that range; one of them once took the
+# balancer's port before haproxy could bind it.
 free_port() {
-  local port
+  local port low=32768
+  read -r low _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+  if [ "$low" -le 11000 ]; then low=32768; fi
   while true; do
-    port=$((20000 + RANDOM % 40000))
+    port=$((10000 + RANDOM % (low - 10000)))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return
