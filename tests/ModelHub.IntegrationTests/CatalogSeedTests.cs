@@ -52,6 +52,20 @@ public sealed class CatalogSeedTests : IntegrationTest
     }
 
     [Fact]
+    public async Task OneLabHasOneNameAndEachPagesWordingStaysItsClaim()
+    {
+        string[] glm = ["glm-4-9b", "glm-4-9b-chat", "glm-4-9b-chat-1m", "glm-4v-9b", "glm-4.5v", "glm-4.1v-9b-thinking", "glm-4.6v"];
+
+        var labs = await app.WithDbAsync(db => db.Models.Where(m => glm.Contains(m.Slug)).Select(m => m.Lab).Distinct().ToListAsync());
+
+        Assert.Equal(["Zhipu AI (Z.ai)"], labs);
+        var glm4v = (await ModelAsync("glm-4v-9b"))!;
+        Assert.Contains(glm4v.Claims, c => c.Field == "Lab" && c.Value == "Tsinghua Knowledge Engineering Group (THUDM)" && c.Source.Name.Contains("on Replicate"));
+        var thinking = (await ModelAsync("glm-4.1v-9b-thinking"))!;
+        Assert.Contains(thinking.Claims, c => c.Field == "Lab" && c.Value == "Z.ai (Zhipu AI) with Tsinghua University KEG");
+    }
+
+    [Fact]
     public async Task Glm45vKeepsMixtureOfExpertsSizesAndRouteDetails()
     {
         var model = (await ModelAsync("glm-4.5v"))!;
