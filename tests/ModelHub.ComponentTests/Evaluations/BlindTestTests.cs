@@ -95,20 +95,26 @@ public sealed class BlindTestTests
     }
 
     [Fact]
-    public void VotingWaitsForBothAnswersAndAFailedAnswerLeavesOnlyBothBad()
+    public void VotingWaitsForBothAnswersToBeSavedAndAFailedAnswerLeavesOnlyBothBad()
     {
         var test = Ready(3);
         var first = Answer(0, "First", RunStatus.Running);
         var second = Answer(1, "Second", RunStatus.Running);
-        test.Started(Run(first, second));
+        var run = Run(first, second);
+        test.Started(run);
         Assert.Equal(BlindPhase.Answering, test.Phase);
         Assert.DoesNotContain(Enum.GetValues<VoteOutcome>(), test.CanVote);
 
+        // Both panels finished live, but the run is not saved yet: the vote would be checked against unsaved answers.
         test.Run.Update([first with { Status = RunStatus.Succeeded }, second with { Status = RunStatus.Succeeded }]);
+        Assert.Equal(BlindPhase.Answering, test.Phase);
+        Assert.DoesNotContain(Enum.GetValues<VoteOutcome>(), test.CanVote);
+
+        test.Run.Show(run with { Status = RunStatus.Succeeded, Targets = [first with { Status = RunStatus.Succeeded }, second with { Status = RunStatus.Succeeded }] });
         Assert.Equal(BlindPhase.Voting, test.Phase);
         Assert.All(Enum.GetValues<VoteOutcome>(), o => Assert.True(test.CanVote(o)));
 
-        test.Run.Update([first with { Status = RunStatus.Succeeded }, second with { Status = RunStatus.Failed }]);
+        test.Run.Show(run with { Status = RunStatus.Failed, Targets = [first with { Status = RunStatus.Succeeded }, second with { Status = RunStatus.Failed }] });
         Assert.True(test.AnyFailed);
         Assert.Equal([VoteOutcome.BothBad], Enum.GetValues<VoteOutcome>().Where(test.CanVote));
     }

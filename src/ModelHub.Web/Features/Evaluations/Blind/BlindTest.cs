@@ -40,9 +40,13 @@ public sealed class BlindTest(Random random)
     /// <summary>The vote, once given; the names are revealed from then on.</summary>
     public VoteView? Vote { get; private set; }
 
-    public BlindPhase Phase => Run.Run is null ? BlindPhase.Choosing
+    /// <remarks>
+    /// Answers stay "answering" until the saved run is shown, not only until the live panels finish: the
+    /// vote is checked against the saved answers, and the last answer is saved a moment after it ends on screen.
+    /// </remarks>
+    public BlindPhase Phase => Run.Run is not { } run ? BlindPhase.Choosing
         : Vote is not null ? BlindPhase.Revealed
-        : Run.IsRunning ? BlindPhase.Answering
+        : Run.IsRunning || run.Status == RunStatus.Running ? BlindPhase.Answering
         : BlindPhase.Voting;
 
     public bool Revealed => Vote is not null;
