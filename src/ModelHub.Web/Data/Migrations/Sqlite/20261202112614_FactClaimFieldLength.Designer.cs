@@ -20,6 +20,25 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -167,25 +186,6 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
-                });
-
-            modelBuilder.Entity("ModelHub.Web.Data.DataProtectionKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FriendlyName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Xml")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("ModelHub.Web.Features.AccessTokens.PersonalAccessToken", b =>
@@ -1394,6 +1394,25 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
                     b.ToTable("RubricCriteria", (string)null);
                 });
 
+            modelBuilder.Entity("ModelHub.Web.Features.Instances.InstanceLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("InstanceLeases");
+                });
+
             modelBuilder.Entity("ModelHub.Web.Features.Mail.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1559,8 +1578,15 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FinishedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LeaseExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MessagesJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerInstance")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ParametersJson")
@@ -1585,7 +1611,9 @@ namespace ModelHub.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("AuthorUserId", "CreatedAtUtc");
+
+                    b.HasIndex("Status", "LeaseExpiresAtUtc");
 
                     b.HasIndex("TeamId", "CreatedAtUtc");
 
