@@ -79,7 +79,7 @@ public sealed class MultiInstanceTests : PlaygroundTest
         Assert.True(mirror.IsMirror);
         var seen = new List<int>();
         mirror.Changed += () => { lock (seen) { seen.Add(mirror.Snapshot()[0].Output.Length); } };
-        await WaitUntilAsync(() => mirror.Snapshot()[0].Output.Contains("word30 "), "the watched run to reach word30 on the other instance");
+        await Eventually.WaitUntilAsync(() => mirror.Snapshot()[0].Output.Contains("word30 "), "the watched run to reach word30 on the other instance");
         var local = app.Services.GetRequiredService<LiveRuns>().Find(teamId, started.Id)!;
         Assert.StartsWith(mirror.Snapshot()[0].Output[..Math.Min(100, mirror.Snapshot()[0].Output.Length)], local.Snapshot()[0].Output);
         lock (seen)
@@ -114,7 +114,7 @@ public sealed class MultiInstanceTests : PlaygroundTest
 
         // The lease keepers tick every second here (a third of the 3-second lease).
         RunView? run = null;
-        await WaitUntilAsync(async () =>
+        await Eventually.WaitUntilAsync(async () =>
         {
             run = await (await second.CreateApiClient(owner.Token).GetAsync($"/api/v1/teams/{teamId}/runs/{runId}")).ReadAsync<RunView>();
             return run.Status == RunStatus.Interrupted;
@@ -195,17 +195,5 @@ public sealed class MultiInstanceTests : PlaygroundTest
         Assert.False(await onA.TryAcquireAsync("catalog-refresh-test", TimeSpan.FromMinutes(1)));
         var holder = await app.WithDbAsync(db => Task.FromResult(db.InstanceLeases.Single(l => l.Name == "catalog-refresh-test").Holder));
         Assert.Equal("instance-b", holder);
-    }
-
-    private static Task WaitUntilAsync(Func<bool> condition, string what) => WaitUntilAsync(() => Task.FromResult(condition()), what);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
-            await Task.Delay(50);
-        }
     }
 }

@@ -35,24 +35,18 @@ public sealed class TelemetryExportTests : IntegrationTest
         var tracing = exporting.Services.GetRequiredService<TracerProvider>();
         Assert.NotNull(ExportProcessor(tracing));
         // The request's span ends as the server disposes the request, which can come just after the client has
-        // the response; so flush until it arrives (or ten seconds pass) rather than flushing once.
-        List<OtlpRequest> traces;
-        string body;
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
+        // the response; so flush until it arrives rather than flushing once. Start-up (migrations, seeding) makes
+        // spans too, so it may sit in a later batch than the first.
+        List<OtlpRequest> traces = [];
+        var body = "";
+        await Eventually.WaitUntilAsync(() =>
         {
             Assert.True(tracing.ForceFlush(10_000));
             traces = collector.Received.Where(r => r.Path == "/v1/traces").ToList();
-            // Resource attributes travel as plain UTF-8 strings inside the protobuf body. Start-up (migrations,
-            // seeding) makes spans too, so the request's span may sit in a later batch than the first.
+            // Resource attributes travel as plain UTF-8 strings inside the protobuf body.
             body = string.Concat(traces.Select(r => Encoding.UTF8.GetString(r.Body)));
-            if (body.Contains("/health/live") || DateTime.UtcNow > deadline)
-            {
-                break;
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+            return body.Contains("/health/live");
+        }, "the /health/live request's span at the collector", TimeSpan.FromSeconds(10));
 
         Assert.NotEmpty(traces);
         Assert.All(traces, r => Assert.Equal("application/x-protobuf", r.ContentType));
