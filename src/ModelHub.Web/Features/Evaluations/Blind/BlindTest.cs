@@ -41,12 +41,12 @@ public sealed class BlindTest(Random random)
     public VoteView? Vote { get; private set; }
 
     /// <remarks>
-    /// Answers stay "answering" until the saved run is shown, not only until the live panels finish: the
-    /// vote is checked against the saved answers, and the last answer is saved a moment after it ends on screen.
+    /// The run's own status, not its live panels', ends "answering": it stays Running until the page shows the
+    /// saved run, and the vote is checked against the saved answers, which land a moment after the panels finish.
     /// </remarks>
     public BlindPhase Phase => Run.Run is not { } run ? BlindPhase.Choosing
         : Vote is not null ? BlindPhase.Revealed
-        : Run.IsRunning || run.Status == RunStatus.Running ? BlindPhase.Answering
+        : run.Status == RunStatus.Running ? BlindPhase.Answering
         : BlindPhase.Voting;
 
     public bool Revealed => Vote is not null;
